@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The one entry point: build, serve, test, bench. Installs what is missing, skips what is present.
+#
+#   ./build.sh            build dist/ (static files, relative URLs)
+#   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
+#   ./build.sh test       every test: format, lints, native, the built .wasm, the browser
+#   ./build.sh bench      benchmarks: generate() natively and in Wasm, page weight, keystroke time
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DIST=dist
+TARGET=wasm32-unknown-unknown
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# --- set-up: each step checks first and does nothing when the tool is there ------------------
+
+need_wasm_target() {
+  if ! rustup target list --installed | grep -qx "$TARGET"; then
+    say "installing the Rust target $TARGET"
+    rustup target add "$TARGET"
+  fi
+}
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+need_wasm_bindgen() {
+  local want have=""
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+  if command -v wasm-bindgen >/dev/null; then have=$(wasm-bindgen --version | awk '{print $2}'); fi
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (found '${have:-none}'; takes about 2 minutes)"
+    cargo install wasm-bindgen-cli --version "=$want" --force
+  fi
+}
+
+# npm packages (binaryen's wasm-opt, playwright-core, axe-core) from the committed lock file.
+need_node_modules() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+need_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium for the browser tests"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+# --- build -----------------------------------------------------------------------------------
+
+build_wasm() {
+  need_wasm_target
+  need_wasm_bindgen
+  need_node_modules
+  say "building the Wasm core"
+  cargo build --release --locked --target "$TARGET" --lib
+  local out="$DIST/pkg"
+  rm -rf "$out"
+  mkdir -p "$out"
+  wasm-bindgen --target web --out-dir "$out" --out-name ecs_guide \
+    "target/$TARGET/release/ecs_guide.wasm"
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/ecs_guide_bg.wasm" -o "$out/ecs_guide_bg.wasm"
+}
+
+build_site() {
+  say "rendering the site"
+  cargo run --release --locked --quiet --bin build-site -- --out "$DIST"
+}
+
+build() {
+  build_wasm
+  build_site
+  say "built $DIST/ ($(du -sh "$DIST" | cut -f1))"
+}
+
+# --- commands --------------------------------------------------------------------------------
+
+cmd_serve() {
+  build
+  exec node tools/serve.mjs "$DIST" "${PORT:-8000}"
+}
+
+cmd_test() {
+  say "cargo fmt --check"
+  cargo fmt --all -- --check
+  say "cargo clippy"
+  cargo clippy --locked --all-targets -- -D warnings
+  need_wasm_target
+  cargo clippy --locked --target "$TARGET" --lib -- -D warnings
+  say "native tests"
+  cargo test --locked
+  build
+  need_chromium
+  say "tests of the built .wasm (Node)"
+  node --test tests/wasm/
+  say "browser tests (headless Chromium)"
+  node --test --test-concurrency=1 tests/browser/
+  say "all tests passed"
+}
+
+cmd_bench() {
+  build
+  need_chromium
+  say "generate(), native"
+  cargo bench --locked --bench generate
+  say "generate(), the built .wasm in Node"
+  node tools/bench-wasm.mjs "$DIST"
+  say "page weight and keystroke time (headless Chromium)"
+  node tools/bench-browser.mjs "$DIST"
+}
+
+case "${1:-build}" in
+  build) build ;;
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  *) echo "usage: $0 [build|serve|test|bench]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,161 @@
+//! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
+
+use crate::inputs::{InputKey, EXTERNAL_ID_PUNCTUATION, NAME_PUNCTUATION};
+use std::fmt;
+
+/// A failed input rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// A value the guide cannot do without was left empty.
+    Missing { key: InputKey },
+    /// An account ID holds something other than digits (after the console's dashes are removed).
+    AccountIdNotDigit {
+        key: InputKey,
+        found: char,
+        position: usize,
+    },
+    /// An account ID without exactly 12 digits.
+    AccountIdLength { key: InputKey, digits: usize },
+    /// A name or external ID holds a character AWS does not allow there.
+    CharacterNotAllowed {
+        key: InputKey,
+        found: char,
+        position: usize,
+    },
+    /// Fewer characters than AWS's minimum.
+    TooShort {
+        key: InputKey,
+        min: usize,
+        length: usize,
+    },
+    /// More characters than AWS's maximum.
+    TooLong {
+        key: InputKey,
+        max: usize,
+        length: usize,
+    },
+    /// A partition other than `aws`, `aws-cn` or `aws-us-gov`.
+    UnknownPartition { found: String },
+}
+
+impl InputError {
+    /// The input the error is about.
+    pub fn key(&self) -> InputKey {
+        match self {
+            InputError::Missing { key }
+            | InputError::AccountIdNotDigit { key, .. }
+            | InputError::AccountIdLength { key, .. }
+            | InputError::CharacterNotAllowed { key, .. }
+            | InputError::TooShort { key, .. }
+            | InputError::TooLong { key, .. } => *key,
+            InputError::UnknownPartition { .. } => InputKey::Partition,
+        }
+    }
+
+    /// A stable machine-readable name of the rule that failed.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::Missing { .. } => "missing",
+            InputError::AccountIdNotDigit { .. } => "account-id-not-digit",
+            InputError::AccountIdLength { .. } => "account-id-length",
+            InputError::CharacterNotAllowed { .. } => "character-not-allowed",
+            InputError::TooShort { .. } => "too-short",
+            InputError::TooLong { .. } => "too-long",
+            InputError::UnknownPartition { .. } => "unknown-partition",
+        }
+    }
+}
+
+/// Names a character so that it can be read in a message, even when it is invisible.
+struct Shown(char);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ' ' => f.write_str("a space"),
+            '\t' => f.write_str("a tab"),
+            '\n' | '\r' => f.write_str("a line break"),
+            c if c.is_control() || c.is_whitespace() => {
+                write!(f, "the invisible character U+{:04X}", c as u32)
+            }
+            c if c.is_ascii() => write!(f, "\u{201c}{c}\u{201d}"),
+            c => write!(f, "\u{201c}{c}\u{201d} (U+{:04X}, not ASCII)", c as u32),
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn allowed(key: InputKey) -> String {
+    let punctuation = if key == InputKey::ExternalId {
+        EXTERNAL_ID_PUNCTUATION
+    } else {
+        NAME_PUNCTUATION
+    };
+    let list: Vec<String> = punctuation.chars().map(String::from).collect();
+    format!(
+        "letters A\u{2013}Z and a\u{2013}z, digits and {}",
+        list.join(" ")
+    )
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Missing { key } => match key {
+                InputKey::ExternalId => write!(
+                    f,
+                    "{} is required: enter your Shippable account ID (2 to 1224 characters).",
+                    key.label()
+                ),
+                _ => write!(f, "{} is required: enter its 12 digits.", key.label()),
+            },
+            InputError::AccountIdNotDigit { key, found, position } => write!(
+                f,
+                "{}: an AWS account ID has only digits (dashes and spaces are ignored); \
+                 character {position} is {}.",
+                key.label(),
+                Shown(*found)
+            ),
+            InputError::AccountIdLength { key, digits } => write!(
+                f,
+                "{}: an AWS account ID has 12 digits; this has {}.",
+                key.label(),
+                digits
+            ),
+            InputError::CharacterNotAllowed { key, found, position } => write!(
+                f,
+                "{} may contain only {}; character {position} is {}.",
+                key.label(),
+                allowed(*key),
+                Shown(*found)
+            ),
+            InputError::TooShort { key, min, length } => write!(
+                f,
+                "{} must be at least {}; this has {}.",
+                key.label(),
+                plural(*min, "character", "characters"),
+                length
+            ),
+            InputError::TooLong { key, max, length } => write!(
+                f,
+                "{} must be at most {}; this has {}.",
+                key.label(),
+                plural(*max, "character", "characters"),
+                length
+            ),
+            InputError::UnknownPartition { found } => write!(
+                f,
+                "Partition must be aws, aws-cn or aws-us-gov; \u{201c}{found}\u{201d} is none of them."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

@@ -1,0 +1,304 @@
+//! The reader's inputs: the eight keys of the guide, normalised and checked by AWS's own rules.
+
+use crate::errors::InputError;
+
+/// One input of the guide, named by its public key (`name="<key>"` on the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InputKey {
+    AwsAccountId,
+    ShippableAwsAccountId,
+    ExternalId,
+    RoleName,
+    PolicyName,
+    UserName,
+    UserPolicyName,
+    Partition,
+}
+
+impl InputKey {
+    /// Every input, in the order the guide asks for them.
+    pub const ALL: [InputKey; 8] = [
+        InputKey::AwsAccountId,
+        InputKey::ShippableAwsAccountId,
+        InputKey::ExternalId,
+        InputKey::RoleName,
+        InputKey::PolicyName,
+        InputKey::UserName,
+        InputKey::UserPolicyName,
+        InputKey::Partition,
+    ];
+
+    /// The public key: the form control's `name` and the embed's attribute.
+    pub const fn key(self) -> &'static str {
+        match self {
+            InputKey::AwsAccountId => "aws-account-id",
+            InputKey::ShippableAwsAccountId => "shippable-aws-account-id",
+            InputKey::ExternalId => "external-id",
+            InputKey::RoleName => "role-name",
+            InputKey::PolicyName => "policy-name",
+            InputKey::UserName => "user-name",
+            InputKey::UserPolicyName => "user-policy-name",
+            InputKey::Partition => "partition",
+        }
+    }
+
+    /// Looks a key up by its public name.
+    pub fn from_key(key: &str) -> Option<InputKey> {
+        InputKey::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// What the field is called in messages and labels, in the guide's words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            InputKey::AwsAccountId => "Your AWS account ID",
+            InputKey::ShippableAwsAccountId => "Shippable's AWS account ID",
+            InputKey::ExternalId => "External ID",
+            InputKey::RoleName => "Role name",
+            InputKey::PolicyName => "Policy name",
+            InputKey::UserName => "User name",
+            InputKey::UserPolicyName => "User policy name",
+            InputKey::Partition => "Partition",
+        }
+    }
+
+    /// The value used when the field is left empty; `None` when the reader must type one.
+    pub const fn default_value(self) -> Option<&'static str> {
+        match self {
+            InputKey::RoleName => Some("shippable-role-to-allow-ecs-access"),
+            InputKey::PolicyName => Some("shippable-policy-to-access-ecs"),
+            InputKey::UserName => Some("shippable-user-to-allow-ecs-access"),
+            InputKey::UserPolicyName => Some("shippable-user-policy-for-ecs-access"),
+            InputKey::Partition => Some("aws"),
+            InputKey::AwsAccountId | InputKey::ShippableAwsAccountId | InputKey::ExternalId => None,
+        }
+    }
+
+    /// The guide's placeholder, shown in documents until the value is valid.
+    pub const fn placeholder(self) -> &'static str {
+        match self {
+            InputKey::AwsAccountId => "<12 digit AWS account id>",
+            InputKey::ShippableAwsAccountId => "<shippable aws account id>",
+            InputKey::ExternalId => "<users shippable account id>",
+            InputKey::RoleName => "<role name>",
+            InputKey::PolicyName => "<policy name>",
+            InputKey::UserName => "<user name>",
+            InputKey::UserPolicyName => "<user policy name>",
+            InputKey::Partition => "<partition>",
+        }
+    }
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// An AWS partition: the second field of every ARN.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Partition {
+    Aws,
+    AwsCn,
+    AwsUsGov,
+}
+
+impl Partition {
+    /// Every partition, as AWS names it.
+    pub const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
+
+    /// The partition as it appears in an ARN.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Partition::Aws => "aws",
+            Partition::AwsCn => "aws-cn",
+            Partition::AwsUsGov => "aws-us-gov",
+        }
+    }
+}
+
+/// The characters AWS allows in role, user and policy names, besides ASCII letters and digits.
+pub const NAME_PUNCTUATION: &str = "+=,.@_-";
+/// The characters AWS allows in an `sts:ExternalId`, besides ASCII letters and digits.
+pub const EXTERNAL_ID_PUNCTUATION: &str = "+=,.@:/_-";
+
+/// What the reader typed, one raw string per key; missing keys count as empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawInputs {
+    values: [String; 8],
+}
+
+impl RawInputs {
+    /// No values typed yet.
+    pub fn new() -> RawInputs {
+        RawInputs::default()
+    }
+
+    /// Sets one input's raw text.
+    pub fn set(&mut self, key: InputKey, value: impl Into<String>) -> &mut RawInputs {
+        self.values[key.index()] = value.into();
+        self
+    }
+
+    /// Builder form of [`RawInputs::set`].
+    pub fn with(mut self, key: InputKey, value: impl Into<String>) -> RawInputs {
+        self.set(key, value);
+        self
+    }
+
+    /// The raw text of one input.
+    pub fn get(&self, key: InputKey) -> &str {
+        &self.values[key.index()]
+    }
+}
+
+/// One input after normalisation: its value when valid, else why not.
+pub type Checked = Result<String, InputError>;
+
+/// Normalises and checks one input by AWS's rule for it.
+///
+/// Surrounding whitespace is dropped everywhere; account IDs also lose the dashes and spaces of
+/// the console's `1234-5678-9012` form. An empty field takes its default, when it has one.
+pub fn check(key: InputKey, raw: &str) -> Checked {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return match key.default_value() {
+            Some(default) => Ok(default.to_owned()),
+            None => Err(InputError::Missing { key }),
+        };
+    }
+    match key {
+        InputKey::AwsAccountId | InputKey::ShippableAwsAccountId => check_account_id(key, trimmed),
+        InputKey::ExternalId => check_charset(key, trimmed, EXTERNAL_ID_PUNCTUATION, 2, 1224),
+        InputKey::RoleName | InputKey::UserName => {
+            check_charset(key, trimmed, NAME_PUNCTUATION, 1, 64)
+        }
+        InputKey::PolicyName | InputKey::UserPolicyName => {
+            check_charset(key, trimmed, NAME_PUNCTUATION, 1, 128)
+        }
+        InputKey::Partition => check_partition(trimmed),
+    }
+}
+
+fn check_account_id(key: InputKey, value: &str) -> Checked {
+    if let Some((position, found)) = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '-' || *c == ' '))
+    {
+        return Err(InputError::AccountIdNotDigit {
+            key,
+            found,
+            position: position + 1,
+        });
+    }
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 12 {
+        return Err(InputError::AccountIdLength {
+            key,
+            digits: digits.len(),
+        });
+    }
+    Ok(digits)
+}
+
+fn check_charset(key: InputKey, value: &str, punctuation: &str, min: usize, max: usize) -> Checked {
+    if let Some((position, found)) = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || punctuation.contains(*c)))
+    {
+        return Err(InputError::CharacterNotAllowed {
+            key,
+            found,
+            position: position + 1,
+        });
+    }
+    // Every character is ASCII here, so bytes are characters.
+    let length = value.len();
+    if length < min {
+        return Err(InputError::TooShort { key, min, length });
+    }
+    if length > max {
+        return Err(InputError::TooLong { key, max, length });
+    }
+    Ok(value.to_owned())
+}
+
+fn check_partition(value: &str) -> Checked {
+    let lower = value.to_ascii_lowercase();
+    match Partition::ALL.into_iter().find(|p| p.as_str() == lower) {
+        Some(partition) => Ok(partition.as_str().to_owned()),
+        None => Err(InputError::UnknownPartition {
+            found: value.to_owned(),
+        }),
+    }
+}
+
+/// Every input checked: each key's normalised value or its error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedInputs {
+    checked: [Checked; 8],
+}
+
+impl CheckedInputs {
+    /// Checks every input of `raw`.
+    pub fn from_raw(raw: &RawInputs) -> CheckedInputs {
+        CheckedInputs {
+            checked: InputKey::ALL.map(|key| check(key, raw.get(key))),
+        }
+    }
+
+    /// One input's outcome.
+    pub fn get(&self, key: InputKey) -> &Checked {
+        &self.checked[key.index()]
+    }
+
+    /// The valid value of `key`, if it is valid.
+    pub fn valid(&self, key: InputKey) -> Option<&str> {
+        self.get(key).as_ref().ok().map(String::as_str)
+    }
+
+    /// The value to show for `key`: the valid value, or the guide's placeholder.
+    pub fn shown(&self, key: InputKey) -> &str {
+        self.valid(key).unwrap_or(key.placeholder())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for key in InputKey::ALL {
+            assert_eq!(InputKey::from_key(key.key()), Some(key));
+        }
+        assert_eq!(InputKey::from_key("nope"), None);
+    }
+
+    #[test]
+    fn account_ids_are_normalised() {
+        let ok = |raw: &str| check(InputKey::AwsAccountId, raw);
+        assert_eq!(ok("123456789012"), Ok("123456789012".into()));
+        assert_eq!(ok("  1234-5678-9012 \n"), Ok("123456789012".into()));
+        assert_eq!(ok("1234 5678 9012"), Ok("123456789012".into()));
+    }
+
+    #[test]
+    fn empty_names_take_the_guide_default() {
+        assert_eq!(
+            check(InputKey::RoleName, "  "),
+            Ok("shippable-role-to-allow-ecs-access".into())
+        );
+        assert_eq!(check(InputKey::Partition, ""), Ok("aws".into()));
+        assert_eq!(
+            check(InputKey::ExternalId, ""),
+            Err(InputError::Missing {
+                key: InputKey::ExternalId
+            })
+        );
+    }
+
+    #[test]
+    fn partition_is_case_insensitive() {
+        assert_eq!(check(InputKey::Partition, " AWS-CN "), Ok("aws-cn".into()));
+    }
+}

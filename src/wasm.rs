@@ -1,0 +1,103 @@
+//! The WebAssembly boundary: moves inputs in from JavaScript and the generated guide back out.
+
+use crate::{generate as generate_guide, InputKey, RawInputs};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** An input key: the form control's `name` and the embed's attribute. */
+export type InputKey =
+  | "aws-account-id" | "shippable-aws-account-id" | "external-id" | "role-name"
+  | "policy-name" | "user-name" | "user-policy-name" | "partition";
+
+/** A generated document's id: the page's `data-output` value. */
+export type OutputId =
+  | "cross-account-permissions-policy" | "cross-account-trust-statement"
+  | "cross-account-trust-policy" | "cross-account-role-arn"
+  | "account-keys-user-policy" | "account-keys-role-trust-policy";
+
+/** What the reader typed; a missing key counts as empty (names and partition then take the guide's default). */
+export type GuideInputs = Partial<Record<InputKey, string | null>>;
+
+/** The rule an input broke. */
+export interface InputError {
+  code: "missing" | "account-id-not-digit" | "account-id-length" | "character-not-allowed"
+      | "too-short" | "too-long" | "unknown-partition";
+  /** Names the field, the rule and what was wrong. */
+  message: string;
+}
+
+export interface InputState {
+  /** The normalised value (`1234-5678-9012` becomes `123456789012`), or null when not valid. */
+  value: string | null;
+  /** What the guide's prose shows: the value, or the guide's placeholder. */
+  shown: string;
+  error: InputError | null;
+}
+
+export interface OutputState {
+  /** Exactly what to paste; holds the guide's placeholders while incomplete. */
+  text: string;
+  /** True when every input the output depends on is valid. */
+  complete: boolean;
+  /** The inputs still missing or invalid. */
+  waitingFor: InputKey[];
+}
+
+export interface Guide {
+  /** True when every output is complete. */
+  complete: boolean;
+  outputs: Record<OutputId, OutputState>;
+  inputs: Record<InputKey, InputState>;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The inputs object (TypeScript `GuideInputs`).
+    #[wasm_bindgen(typescript_type = "GuideInputs")]
+    pub type GuideInputs;
+
+    /// The generated guide (TypeScript `Guide`).
+    #[wasm_bindgen(typescript_type = "Guide")]
+    pub type GeneratedGuide;
+}
+
+/// Generates every IAM document and ARN of the guide, and every input's error, from `inputs`.
+///
+/// Nothing leaves the page: this is pure computation. Throws only when `inputs` is not an object
+/// of strings keyed by the input keys (an unknown key or a non-string value names itself).
+#[wasm_bindgen]
+pub fn generate(inputs: &GuideInputs) -> Result<GeneratedGuide, JsError> {
+    let object: &JsValue = inputs.as_ref();
+    if !object.is_object() {
+        return Err(JsError::new("generate(inputs): inputs must be an object"));
+    }
+    let mut raw = RawInputs::new();
+    for name in js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>()).iter() {
+        let name = name.as_string().unwrap_or_default();
+        let Some(key) = InputKey::from_key(&name) else {
+            let known: Vec<&str> = InputKey::ALL.iter().map(|k| k.key()).collect();
+            return Err(JsError::new(&format!(
+                "generate(inputs): unknown input \"{name}\"; the inputs are {}",
+                known.join(", ")
+            )));
+        };
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(&name))
+            .map_err(|_| JsError::new(&format!("generate(inputs): cannot read \"{name}\"")))?;
+        if value.is_null() || value.is_undefined() {
+            continue;
+        }
+        let Some(text) = value.as_string() else {
+            return Err(JsError::new(&format!(
+                "generate(inputs): \"{name}\" must be a string (an account ID typed as a number loses its leading zeros)"
+            )));
+        };
+        raw.set(key, text);
+    }
+    let json = serde_json::to_string(&generate_guide(&raw))
+        .map_err(|e| JsError::new(&format!("generate(inputs): {e}")))?;
+    let guide = js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("generate(inputs): the guide did not parse as JSON"))?;
+    Ok(guide.unchecked_into())
+}
