@@ -109,6 +109,20 @@ pub struct Output {
     pub waiting_for: Vec<InputKey>,
 }
 
+impl Output {
+    /// A sentence for the reader: ready to paste, or which values it still needs.
+    pub fn status(&self) -> String {
+        if self.complete {
+            return "Ready to paste.".to_owned();
+        }
+        let labels: Vec<&str> = self.waiting_for.iter().map(|k| k.label()).collect();
+        format!(
+            "Not ready yet: needs {} (placeholders in <angle brackets> show where).",
+            labels.join(", ")
+        )
+    }
+}
+
 /// One input after checking.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputState {
@@ -183,7 +197,7 @@ pub fn generate(raw: &RawInputs) -> Guide {
     Guide { outputs, inputs }
 }
 
-/// Serialises as `{"complete", "outputs": {id: {text, complete, waitingFor}}, "inputs": {key: {value, shown, error}}}`.
+/// Serialises as `{"complete", "outputs": {id: {text, complete, status, waitingFor}}, "inputs": {key: {value, shown, error}}}`.
 impl Serialize for Guide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Outputs<'a>(&'a [Output]);
@@ -211,9 +225,10 @@ impl Serialize for Guide {
                     struct One<'a>(&'a Output);
                     impl Serialize for One<'_> {
                         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                            let mut o = s.serialize_struct("Output", 3)?;
+                            let mut o = s.serialize_struct("Output", 4)?;
                             o.serialize_field("text", &self.0.text)?;
                             o.serialize_field("complete", &self.0.complete)?;
+                            o.serialize_field("status", &self.0.status())?;
                             o.serialize_field("waitingFor", &Keys(&self.0.waiting_for))?;
                             o.end()
                         }

@@ -15,3 +15,6 @@ mod wasm;
 pub use errors::InputError;
 pub use guide::{generate, Guide, InputState, Output, OutputId};
 pub use inputs::{InputKey, Partition, RawInputs};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;

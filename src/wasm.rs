@@ -40,6 +40,8 @@ export interface OutputState {
   text: string;
   /** True when every input the output depends on is valid. */
   complete: boolean;
+  /** A sentence for the reader: "Ready to paste." or which values it still needs. */
+  status: string;
   /** The inputs still missing or invalid. */
   waitingFor: InputKey[];
 }
