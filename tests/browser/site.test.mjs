@@ -1,0 +1,270 @@
+// The built site (dist/) in real headless Chromium: live documents, errors, copy, JS off, privacy,
+// accessibility, print, phone, layout stability.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, start, openPage } from './harness.mjs';
+
+const GOLDEN = new URL('../golden/', import.meta.url).pathname;
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+const OUTPUT_IDS = ['cross-account-permissions-policy', 'cross-account-trust-statement', 'cross-account-trust-policy',
+  'cross-account-role-arn', 'account-keys-user-policy', 'account-keys-role-trust-policy'];
+const KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name', 'user-name',
+  'user-policy-name', 'partition'];
+
+const golden = (name) => {
+  const dir = join(GOLDEN, name);
+  const outputs = {};
+  for (const id of OUTPUT_IDS) {
+    outputs[id] = readFileSync(join(dir, `${id}.${id === 'cross-account-role-arn' ? 'txt' : 'json'}`), 'utf8').replace(/\n$/, '');
+  }
+  const status = readFileSync(join(dir, 'status.txt'), 'utf8');
+  const complete = Object.fromEntries(OUTPUT_IDS.map((id) => [id, new RegExp(`^${id}: complete$`, 'm').test(status)]));
+  const messages = {};
+  for (const m of status.matchAll(/^([a-z-]+): \[([a-z-]+)\] (.*)$/gm)) messages[m[1]] = { code: m[2], message: m[3] };
+  return { inputs: JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')), outputs, complete, messages };
+};
+
+let browser, server, origin;
+before(async () => {
+  browser = await launch();
+  ({ server, origin } = await start());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Types every input of a golden case the way a reader does. */
+async function typeInputs(page, inputs) {
+  for (const key of KEYS) {
+    const value = inputs[key] ?? '';
+    if (key === 'partition') {
+      const option = ['aws', 'aws-cn', 'aws-us-gov'].includes(value.trim().toLowerCase()) ? value.trim().toLowerCase() : 'aws';
+      await page.selectOption('[name=partition]', option);
+    } else {
+      await page.fill(`[name="${key}"]`, '');
+      if (value) await page.locator(`[name="${key}"]`).pressSequentially(value.length > 80 ? '' : value, { delay: 0 });
+      if (value.length > 80) await page.fill(`[name="${key}"]`, value);
+    }
+  }
+}
+
+async function outputsOnPage(page) {
+  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+    const els = [...document.querySelectorAll(`[data-output="${id}"]`)];
+    return [id, { count: els.length, text: els[0]?.textContent, complete: els[0]?.dataset.complete }];
+  })), OUTPUT_IDS);
+}
+
+for (const name of ['aws', 'aws-cn', 'aws-us-gov', 'console-format', 'custom-names', 'maximum-lengths', 'wrong-only-where-needed']) {
+  test(`typing the ${name} values updates every document exactly`, async () => {
+    const expected = golden(name);
+    const { page, context, errors } = await openPage(browser, `${origin}/`);
+    await typeInputs(page, expected.inputs);
+    const shown = await outputsOnPage(page);
+    for (const id of OUTPUT_IDS) {
+      assert.equal(shown[id].count, 1, `one element for ${id}`);
+      assert.equal(shown[id].text, expected.outputs[id], `${name}: ${id}`);
+      assert.equal(shown[id].complete, String(expected.complete[id]), `${name}: ${id} completeness`);
+    }
+    // Names in the prose follow the typed values.
+    const roleName = expected.inputs['role-name']?.trim() || 'shippable-role-to-allow-ecs-access';
+    const spans = await page.$$eval('[data-input="role-name"]', (els) => els.map((e) => e.textContent));
+    assert.ok(spans.length >= 5, 'the role name appears throughout the prose');
+    assert.deepEqual([...new Set(spans)], [roleName]);
+    const mirror = await page.textContent('[data-mirror="cross-account-role-arn"]');
+    assert.equal(mirror, expected.outputs['cross-account-role-arn']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('each invalid value shows its message on the field and leaves its documents incomplete', async () => {
+  const expected = golden('invalid-values');
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeInputs(page, expected.inputs);
+  for (const key of KEYS.filter((k) => k !== 'partition')) {
+    const field = page.locator(`[name="${key}"]`);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', key);
+    const described = (await field.getAttribute('aria-describedby')).split(' ');
+    const messages = await Promise.all(described.map((id) => page.textContent(`#${id}`)));
+    assert.ok(messages.includes(expected.messages[key].message), `${key}: ${messages.join(' | ')}`);
+    assert.ok(await page.isVisible(`#error-${key}`), `${key} error is visible`);
+  }
+  const shown = await outputsOnPage(page);
+  assert.equal(shown['cross-account-trust-policy'].complete, 'false');
+  assert.equal(shown['cross-account-role-arn'].complete, 'false');
+  assert.equal(shown['cross-account-role-arn'].text, 'arn:aws:iam::<12 digit AWS account id>:role/<role name>');
+  assert.match(await page.textContent('[data-status-for="cross-account-role-arn"]'), /Not ready yet: needs Your AWS account ID, Role name/);
+  // Fixing a value clears its error.
+  await page.fill('[name=aws-account-id]', '123456789012');
+  assert.equal(await page.getAttribute('[name=aws-account-id]', 'aria-invalid'), null);
+  assert.equal(await page.textContent('#error-aws-account-id'), '');
+  await context.close();
+});
+
+test('an empty required field is not flagged, but its documents say what they need', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  assert.equal(await page.getAttribute('[name=aws-account-id]', 'aria-invalid'), null);
+  assert.equal(await page.getAttribute('[data-output="cross-account-role-arn"]', 'data-complete'), 'false');
+  assert.match(await page.textContent('[data-status-for="cross-account-trust-policy"]'),
+    /needs Shippable's AWS account ID, External ID/);
+  await context.close();
+});
+
+test('each copy button puts exactly its document on the clipboard', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
+  await typeInputs(page, golden('aws-cn').inputs);
+  for (const id of OUTPUT_IDS) {
+    await page.click(`button[data-copy="output-${id}"]`);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.textContent(`[data-output="${id}"]`), id);
+    assert.equal(copied, golden('aws-cn').outputs[id], id);
+  }
+  // Keyboard: focus a copy button and press Enter.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.focus('button[data-copy="output-cross-account-role-arn"]');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.match(await page.textContent('[data-announce]'), /Copied the Role ARN/);
+  await context.close();
+});
+
+test('with JavaScript off the whole guide is there, with the guide placeholders', async () => {
+  const expected = golden('nothing-typed');
+  const { page, context } = await openPage(browser, `${origin}/`, { javaScriptEnabled: false });
+  const shown = await outputsOnPage(page);
+  for (const id of OUTPUT_IDS) {
+    assert.equal(shown[id].text, expected.outputs[id], id);
+    assert.equal(shown[id].complete, String(expected.complete[id]), id);
+  }
+  const headings = await page.$$eval('h2, h3', (els) => els.map((e) => e.id));
+  for (const id of ['cross-account', 'account-keys', 'deleting', ...[1, 2, 3, 4].flatMap((n) => [`cross-account-step-${n}`, `account-keys-step-${n}`])]) {
+    assert.ok(headings.includes(id), `heading ${id}`);
+  }
+  const text = await page.textContent('main');
+  for (const phrase of ['Click `Validate Policy`'.replace(/`/g, ''), 'Do not forget to include a comma', 'No dependency', 'AmazonEC2ContainerServiceRole', 'Refer the official Amazon documentation']) {
+    assert.ok(text.replace(/\s+/g, ' ').includes(phrase), phrase);
+  }
+  assert.match(await page.textContent('noscript'), /Turn on JavaScript/);
+  assert.ok(await page.isVisible('noscript'));
+  await context.close();
+});
+
+test('no request leaves the origin and no typed value is in any request', async () => {
+  const { page, context, requests } = await openPage(browser, `${origin}/`, { clipboard: true });
+  const secret = 'Zq7secretExternalId';
+  await page.fill('[name=external-id]', secret);
+  await page.fill('[name=aws-account-id]', '9876-5432-1098');
+  await page.click('button[data-copy="output-cross-account-trust-policy"]');
+  await page.click('[data-copy-link]');
+  await page.waitForTimeout(200);
+  assert.ok(requests.length >= 4, 'the page, its CSS, JS and Wasm were requested');
+  for (const r of requests) {
+    assert.ok(r.url.startsWith(`${origin}/`), `off-origin request: ${r.url}`);
+    for (const value of [secret, '987654321098', '9876-5432-1098']) {
+      assert.ok(!r.url.includes(value) && !(r.postData || '').includes(value), `typed value in ${r.url}`);
+    }
+  }
+  const stored = await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]);
+  assert.deepEqual(stored, ['', 0, 0]);
+  await context.close();
+});
+
+test('the copied link brings the values back, in the fragment only', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
+  await typeInputs(page, golden('custom-names').inputs);
+  await page.click('[data-copy-link]');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const url = new URL(link);
+  assert.equal(url.origin + url.pathname, `${origin}/`);
+  assert.equal(url.search, '');
+  const second = await openPage(browser, link);
+  const shown = await outputsOnPage(second.page);
+  const expected = golden('custom-names');
+  for (const id of OUTPUT_IDS) assert.equal(shown[id].text, expected.outputs[id], id);
+  assert.equal(await second.page.inputValue('[name=role-name]'), expected.inputs['role-name']);
+  await second.context.close();
+  await context.close();
+});
+
+test('typed HTML stays text in every field', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  const attack = '<img src=x onerror=alert(1)>';
+  for (const key of KEYS.filter((k) => k !== 'partition')) await page.fill(`[name="${key}"]`, attack);
+  await page.waitForTimeout(100);
+  assert.equal(dialogs, 0);
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.match(await page.textContent('#error-external-id'), /character 1 is “<”/);
+  const outputs = await outputsOnPage(page);
+  for (const id of OUTPUT_IDS) assert.ok(!outputs[id].text.includes('onerror'), id);
+  await context.close();
+});
+
+test('axe-core finds no violations, light and dark, with errors showing', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('html.js-ready');
+    await page.fill('[name=aws-account-id]', '12345');
+    await page.fill('[name=external-id]', 'ok-external-id');
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
+    await context.close();
+  }
+});
+
+test('no layout shift when the live page takes over', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) total += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(total), 100);
+  }));
+  assert.equal(shift, 0);
+  await context.close();
+});
+
+test('usable on a 360-pixel-wide phone: nothing wider than the screen', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { viewport: { width: 360, height: 740 } });
+  await typeInputs(page, golden('maximum-lengths').inputs);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `page is ${width}px wide`);
+  await context.close();
+});
+
+test('printing shows the filled-in documents and hides the controls', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeInputs(page, golden('aws').inputs);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('button.copy'), false);
+  assert.equal(await page.isVisible('.toc'), false);
+  assert.equal(await page.isVisible('[data-output="cross-account-trust-policy"]'), true);
+  assert.equal(await page.$eval('[data-output="cross-account-trust-policy"]', (e) => getComputedStyle(e).whiteSpace), 'pre-wrap');
+  assert.match(await page.textContent('[data-output="cross-account-trust-policy"]'), /210987654321/);
+  const pdf = await page.pdf();
+  assert.ok(pdf.length > 10_000);
+  await context.close();
+});
+
+test('keyboard: every control is reachable with Tab', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  const reached = new Set();
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.dataset.copy);
+    if (name) reached.add(name);
+  }
+  for (const key of KEYS) assert.ok(reached.has(key), `Tab reaches ${key}`);
+  assert.ok(reached.has('output-cross-account-permissions-policy'), 'Tab reaches a copy button');
+  await context.close();
+});
