@@ -5,6 +5,7 @@ use crate::errors::InputError;
 use crate::inputs::{CheckedInputs, InputKey, RawInputs};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
+use std::sync::OnceLock;
 
 /// One generated document of the guide, named by its public output id (`data-output="<id>"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,6 +68,17 @@ impl OutputId {
 
     /// The output's text from checked inputs, with placeholders where inputs are not valid.
     pub fn render(self, inputs: &CheckedInputs) -> String {
+        if self.depends_on().is_empty() {
+            // A document that depends on nothing typed is serialised once, not per keystroke.
+            static FIXED: [OnceLock<String>; 6] = [const { OnceLock::new() }; 6];
+            return FIXED[self as usize]
+                .get_or_init(|| self.serialise(inputs))
+                .clone();
+        }
+        self.serialise(inputs)
+    }
+
+    fn serialise(self, inputs: &CheckedInputs) -> String {
         match self {
             OutputId::CrossAccountPermissionsPolicy => {
                 to_pretty_json(&documents::cross_account_permissions_policy(), 4)

@@ -28,6 +28,9 @@ export function serve(dir, port = 8000, host = '127.0.0.1') {
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
+        // Cross-origin isolation: nothing from elsewhere may load, and timers are precise for the benches.
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
         'Cache-Control': 'no-cache',
       });
       res.end(req.method === 'HEAD' ? undefined : body);

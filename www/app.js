@@ -31,6 +31,26 @@ async function copyText(text) {
   }
 }
 
+/**
+ * Sets an element's text, changing only the characters that differ: an edit inside one text node
+ * lets the browser reuse the layout of the rest (a keystroke changes a few characters of a document).
+ */
+function setTextOf(el, text) {
+  const node = el.firstChild;
+  if (!node || node !== el.lastChild || node.nodeType !== Node.TEXT_NODE) {
+    if (el.textContent !== text) el.textContent = text;
+    return;
+  }
+  const old = node.data;
+  if (old === text) return;
+  const max = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  node.replaceData(start, old.length - start - end, text.slice(start, text.length - end));
+}
+
 function announce(message) {
   const region = document.querySelector('[data-announce]');
   if (region) region.textContent = message;
@@ -82,7 +102,7 @@ function wireForm(form) {
   }
 
   const setText = (elements, text) => {
-    for (const el of elements || []) if (el.textContent !== text) el.textContent = text;
+    for (const el of elements || []) setTextOf(el, text);
   };
 
   function update() {

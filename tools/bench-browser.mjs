@@ -1,0 +1,63 @@
+// Benchmarks in headless Chromium: first-visit weight (compressed) and keystroke-to-updated-documents
+// time. A benchmark, not a test: it reports figures and the budgets beside them.
+import { launch, start, openPage } from '../tests/browser/harness.mjs';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { resolve } from 'node:path';
+
+const dist = resolve(process.argv[2] || 'dist');
+const page_ = process.argv[3] || '';
+const browser = await launch();
+const { server, origin } = await start(dist);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// First visit: every response of a cold load, compressed as a server would send it.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => { bodies.push({ url: r.url(), body: await r.body().catch(() => Buffer.alloc(0)) }); });
+  await page.goto(`${origin}/${page_}`);
+  await page.waitForSelector('html.js-ready');
+  await page.waitForTimeout(200);
+  let gz = 0, br = 0, raw = 0;
+  for (const { url, body } of bodies) {
+    const g = gzipSync(body, { level: 9 }).length, b = brotliCompressSync(body).length;
+    gz += g; br += b; raw += body.length;
+    console.log(`  ${url.replace(origin, '').padEnd(28)} ${String(body.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip ${String(b).padStart(7)} B brotli`);
+  }
+  console.log(`first visit: ${bodies.length} requests, ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget 50 KB compressed): ${gz <= 50 * 1024 ? 'within' : 'OVER'}`);
+  await context.close();
+}
+
+// Keystroke to updated documents: an input event dispatched, generate() run, the DOM updated; then
+// separately the browser's style and layout of the change (timers are precise: the server sends
+// COOP and COEP, so the page is cross-origin isolated).
+{
+  const { page, context } = await openPage(browser, `${origin}/${page_}`);
+  const result = await page.evaluate(() => {
+    const field = document.querySelector('[name="external-id"]');
+    const out = document.querySelector('[data-output="cross-account-trust-policy"]');
+    const update = [], withLayout = [];
+    for (let i = 0; i < 1100; i++) {
+      const t0 = performance.now();
+      field.value = `external-id-${i}`;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = performance.now();
+      if (!out.textContent.includes(`external-id-${i}`)) throw new Error('not updated');
+      void document.body.offsetHeight;
+      const t2 = performance.now();
+      if (i >= 100) { update.push(t1 - t0); withLayout.push(t2 - t0); }
+    }
+    const q = (a) => { a.sort((x, y) => x - y); return { median: a[a.length >> 1], p95: a[Math.floor(a.length * 0.95)], max: a.at(-1) }; };
+    return { isolated: crossOriginIsolated, update: q(update), withLayout: q(withLayout) };
+  });
+  const f = (x) => `median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms, max ${x.max.toFixed(3)} ms`;
+  console.log(`keystroke to updated documents (event, generate(), DOM): ${f(result.update)} (budget 1 ms at p95): ${result.update.p95 <= 1 ? 'within' : 'OVER'}`);
+  console.log(`  the same plus the browser's style and layout:         ${f(result.withLayout)}`);
+  if (!result.isolated) console.log('  (page not cross-origin isolated: timers are coarse, 0.1 ms)');
+  await context.close();
+}
+
+await browser.close();
+server.close();
