@@ -13,7 +13,7 @@ fn build_site(content: &str) -> (bool, String, String) {
     ));
     let result = Command::new(env!("CARGO_BIN_EXE_build-site"))
         .current_dir(root)
-        .args(["--content", content, "--out"])
+        .args(["--content", content, "--no-embed", "--out"])
         .arg(&out)
         .output()
         .expect("build-site runs");
@@ -63,7 +63,7 @@ fn broken_links_fail_the_build_with_file_and_line() {
         .to_string();
     for expected in [
         format!("error: {file}:9: broken link `#nowhere`: no heading or id `#nowhere` there"),
-        format!("error: {file}:11: broken link `missing.md`: no page `missing.html` in content/"),
+        format!("error: {file}:11: broken link `missing.md`: no page `missing.html` in content/, nor such a file in the site"),
         format!("error: {file}:11: broken link `other.md#nope`: no heading or id `#nope` there"),
     ] {
         assert!(

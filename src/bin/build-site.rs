@@ -1,11 +1,15 @@
-//! Renders `content/` into `dist/` with the files of `www/`; fails with file and line on any broken link.
+//! Renders `content/` into `dist/` with the files of `www/` and the embed module; fails with file and
+//! line on any broken link. Expects the Wasm package in `dist/pkg/` (built first by `build.sh`).
 
-use ecs_guide::site::{read_pages, render_site, Site};
+use ecs_guide::site::embed::{bundle, EmbedParts};
+use ecs_guide::site::{read_pages, render_site, Site, SiteOutput};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: build-site [--content DIR] [--www DIR] [--out DIR] [--docs-base-url URL]");
+    eprintln!(
+        "usage: build-site [--content DIR] [--www DIR] [--out DIR] [--pkg DIR] [--docs-base-url URL] [--no-embed]"
+    );
     ExitCode::from(2)
 }
 
@@ -13,12 +17,18 @@ fn main() -> ExitCode {
     let mut content = PathBuf::from("content");
     let mut www = PathBuf::from("www");
     let mut out = PathBuf::from("dist");
+    let mut pkg = None;
+    let mut with_embed = true;
     let mut site = Site::default();
     if let Ok(url) = std::env::var("DOCS_BASE_URL") {
         site.docs_base_url = url;
     }
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--no-embed" {
+            with_embed = false;
+            continue;
+        }
         let Some(value) = args.next() else {
             return usage();
         };
@@ -26,10 +36,25 @@ fn main() -> ExitCode {
             "--content" => content = value.into(),
             "--www" => www = value.into(),
             "--out" => out = value.into(),
+            "--pkg" => pkg = Some(PathBuf::from(value)),
             "--docs-base-url" => site.docs_base_url = value,
             _ => return usage(),
         }
     }
+    // The files the built site holds besides its pages: valid targets of relative links.
+    site.files = SITE_FILES
+        .iter()
+        .map(|f| f.to_string())
+        .chain(
+            [
+                "style.css",
+                "pkg/ecs_guide.d.ts",
+                "embed/ecs-integration-guide.js",
+            ]
+            .map(String::from),
+        )
+        .chain(EMBED_FILES.iter().map(|f| format!("embed/{f}")))
+        .collect();
     let pages = match read_pages(&content) {
         Ok(pages) => pages,
         Err(e) => {
@@ -38,7 +63,12 @@ fn main() -> ExitCode {
         }
     };
     let rendered = match render_site(&pages, &site) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            if !with_embed {
+                r.embed_body = None;
+            }
+            r
+        }
         Err(errors) => {
             for e in &errors {
                 eprintln!("error: {e}");
@@ -47,32 +77,73 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = write(&out, &www, &rendered) {
+    let pkg = pkg.unwrap_or_else(|| out.join("pkg"));
+    if let Err(e) = write(&out, &www, &pkg, &rendered) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    println!("rendered {} page(s) into {}", rendered.len(), out.display());
+    println!(
+        "rendered {} page(s){} into {}",
+        rendered.pages.len(),
+        if rendered.embed_body.is_some() {
+            " and the embed"
+        } else {
+            ""
+        },
+        out.display()
+    );
     ExitCode::SUCCESS
 }
 
-fn write(out: &Path, www: &Path, pages: &[ecs_guide::site::RenderedPage]) -> std::io::Result<()> {
-    std::fs::create_dir_all(out)?;
-    for page in pages {
-        std::fs::write(out.join(&page.output), &page.html)?;
-    }
-    copy_dir(www, out)
+/// The files of `www/` that go to the site root as they are.
+const SITE_FILES: [&str; 2] = ["app.js", "live.js"];
+/// The files of `www/embed/` that go to `dist/embed/` as they are.
+const EMBED_FILES: [&str; 5] = [
+    "package.json",
+    "ecs-integration-guide.d.ts",
+    "demo.html",
+    "demo.js",
+    "demo.css",
+];
+
+fn read(path: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            std::fs::create_dir_all(&target)?;
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
+fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for page in &site.pages {
+        std::fs::write(out.join(&page.output), &page.html)?;
+    }
+    let guide_css = read(&www.join("css/guide.css"))?;
+    let site_css = read(&www.join("css/site.css"))?;
+    std::fs::write(out.join("style.css"), format!("{site_css}{guide_css}"))?;
+    for file in SITE_FILES {
+        std::fs::copy(www.join(file), out.join(file))?;
+    }
+    let Some(body) = &site.embed_body else {
+        return Ok(());
+    };
+    // The embed: one module with everything but the .wasm, which sits beside it.
+    let embed = out.join("embed");
+    std::fs::create_dir_all(&embed)?;
+    let host_css = read(&www.join("embed/host.css"))?;
+    let module = bundle(&EmbedParts {
+        glue: &read(&pkg.join("ecs_guide.js"))?,
+        live: &read(&www.join("live.js"))?,
+        element: &read(&www.join("embed/element.js"))?,
+        template: body,
+        styles: &format!("{host_css}{guide_css}"),
+    });
+    std::fs::write(embed.join("ecs-integration-guide.js"), module)?;
+    std::fs::copy(
+        pkg.join("ecs_guide_bg.wasm"),
+        embed.join("ecs_guide_bg.wasm"),
+    )?;
+    std::fs::copy(pkg.join("ecs_guide.d.ts"), embed.join("ecs_guide.d.ts"))?;
+    for file in EMBED_FILES {
+        std::fs::copy(www.join("embed").join(file), embed.join(file))?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The docs site, rendered at build time: pages of `content/` through Markdown to checked static HTML.
 
+pub mod embed;
 pub mod markdown;
 pub mod page;
 pub mod template;
@@ -15,12 +16,15 @@ use std::path::{Path, PathBuf};
 pub struct Site {
     /// Where links to Shippable docs pages that are not in `content/` go.
     pub docs_base_url: String,
+    /// Files besides the pages that the built site holds (`embed/demo.html`), valid link targets.
+    pub files: Vec<String>,
 }
 
 impl Default for Site {
     fn default() -> Site {
         Site {
             docs_base_url: "https://docs.shippable.com".to_owned(),
+            files: Vec::new(),
         }
     }
 }
@@ -86,6 +90,13 @@ impl fmt::Display for SiteError {
 
 impl std::error::Error for SiteError {}
 
+/// Everything rendered: the pages, and the body the embed carries.
+pub struct SiteOutput {
+    pub pages: Vec<RenderedPage>,
+    /// The body HTML of the page marked `embed: true`, if any.
+    pub embed_body: Option<String>,
+}
+
 /// One rendered page, ready to write.
 pub struct RenderedPage {
     pub output: String,
@@ -111,7 +122,7 @@ pub fn read_pages(content_dir: &Path) -> Result<Vec<Page>, SiteError> {
 }
 
 /// Renders every page and checks every internal link and anchor; all broken links are reported.
-pub fn render_site(pages: &[Page], site: &Site) -> Result<Vec<RenderedPage>, Vec<SiteError>> {
+pub fn render_site(pages: &[Page], site: &Site) -> Result<SiteOutput, Vec<SiteError>> {
     let guide = generate(&RawInputs::new());
     let mut rendered = Vec::new();
     let mut errors = Vec::new();
@@ -133,9 +144,12 @@ pub fn render_site(pages: &[Page], site: &Site) -> Result<Vec<RenderedPage>, Vec
                     .position(|p| &p.output == name)
                     .map(|i| &rendered[i]),
             };
+            let is_file =
+                link.anchor.is_none() && link.page.as_ref().is_some_and(|p| site.files.contains(p));
             let reason = match (target, &link.anchor) {
+                (None, _) if is_file => None,
                 (None, _) => Some(format!(
-                    "no page `{}` in content/",
+                    "no page `{}` in content/, nor such a file in the site",
                     link.page.as_deref().unwrap_or_default()
                 )),
                 (Some(t), Some(anchor)) if !anchor.is_empty() && !t.ids.contains(anchor) => {
@@ -156,12 +170,20 @@ pub fn render_site(pages: &[Page], site: &Site) -> Result<Vec<RenderedPage>, Vec
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(pages
+    let embed_body = pages
         .iter()
-        .zip(rendered)
-        .map(|(page, body)| RenderedPage {
-            output: page.output.clone(),
-            html: template::page(page, &body, pages),
-        })
-        .collect())
+        .zip(&rendered)
+        .find(|(page, _)| page.embed)
+        .map(|(_, body)| body.html.clone());
+    Ok(SiteOutput {
+        pages: pages
+            .iter()
+            .zip(&rendered)
+            .map(|(page, body)| RenderedPage {
+                output: page.output.clone(),
+                html: template::page(page, body, pages),
+            })
+            .collect(),
+        embed_body,
+    })
 }

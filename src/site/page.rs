@@ -16,6 +16,10 @@ pub struct Page {
     /// The sidebar's name for the page (the title when absent).
     pub nav_title: String,
     pub nav_order: i64,
+    /// True for the page whose body the embed carries (`embed: true`).
+    pub embed: bool,
+    /// Extra module scripts the page loads (`page_scripts: a.js, b.js`), relative to the site root.
+    pub scripts: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,
     /// The number of source lines before the body, to report body lines as file lines.
@@ -39,6 +43,7 @@ impl Page {
         }
         let (mut title, mut description, mut keywords) = (None, None, None);
         let (mut nav_title, mut nav_order) = (None, 100);
+        let (mut embed, mut scripts) = (false, Vec::new());
         let mut consumed = 4; // "---\n"
         let mut line_number = 1;
         let mut closed = false;
@@ -70,6 +75,14 @@ impl Page {
                         error(line_number, format!("nav_order is a number, not `{value}`"))
                     })?
                 }
+                "embed" => embed = value == "true",
+                "page_scripts" => {
+                    scripts = value
+                        .split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                }
                 other => {
                     return Err(error(
                         line_number,
@@ -98,6 +111,8 @@ impl Page {
             description: description.unwrap_or_default(),
             keywords: keywords.unwrap_or_default(),
             nav_order,
+            embed,
+            scripts,
             body: text[consumed.min(text.len())..].to_owned(),
             body_line_offset: line_number,
         })

@@ -82,7 +82,7 @@ pub fn page(page: &Page, body: &Rendered, pages: &[Page]) -> String {
 <meta name=\"color-scheme\" content=\"light dark\">\n\
 <link rel=\"icon\" href=\"data:,\">\n\
 <link rel=\"stylesheet\" href=\"style.css\">\n\
-<script type=\"module\" src=\"app.js\"></script>\n\
+<script type=\"module\" src=\"app.js\"></script>\n{scripts}\
 </head>\n<body>\n\
 <a class=\"skip-link\" href=\"#main\">Skip to the guide</a>\n\
 <header class=\"site-header\"><a class=\"brand\" href=\"index.html\">Shippable docs</a></header>\n\
@@ -97,6 +97,11 @@ pub fn page(page: &Page, body: &Rendered, pages: &[Page]) -> String {
         description = escaped(&page.description),
         keywords = escaped(&page.keywords),
         toc = toc(&body.headings),
+        scripts = page
+            .scripts
+            .iter()
+            .map(|s| format!("<script type=\"module\" src=\"{}\"></script>\n", escaped(s)))
+            .collect::<String>(),
         body = body.html,
     )
 }

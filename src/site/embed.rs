@@ -1,0 +1,76 @@
+//! The embed's one ES module: the wasm-bindgen glue, the live code, the guide's HTML and CSS, and the element.
+
+/// Turns an ES module's text into plain statements for concatenation: `import` lines and
+/// `export { … }` lines go, and a leading `export ` before a declaration goes.
+pub fn strip_module_syntax(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    for line in js.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("import ") || trimmed.starts_with("export {") {
+            continue;
+        }
+        match line.strip_prefix("export ") {
+            Some(rest) => out.push_str(rest),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The parts of the embed module, each an ES module's text except the HTML and CSS.
+pub struct EmbedParts<'a> {
+    /// wasm-bindgen's `--target web` glue (`pkg/ecs_guide.js`).
+    pub glue: &'a str,
+    /// `www/live.js`.
+    pub live: &'a str,
+    /// `www/embed/element.js`.
+    pub element: &'a str,
+    /// The guide's rendered body.
+    pub template: &'a str,
+    /// The embed's CSS.
+    pub styles: &'a str,
+}
+
+/// Builds `ecs-integration-guide.js`: one module, no globals, exporting `generate` and `ready`.
+pub fn bundle(parts: &EmbedParts) -> String {
+    let literal = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    format!(
+        "// <ecs-integration-guide>: the Shippable ECS integration guide as one custom element.\n\
+// Built by build-site from content/ and www/; do not edit.\n\
+{glue}\n{live}\nconst init = __wbg_init;\nconst TEMPLATE = {template};\nconst STYLES = {styles};\n{element}\n\
+export {{ generate, ready }};\n",
+        glue = strip_module_syntax(parts.glue),
+        live = strip_module_syntax(parts.live),
+        template = literal(parts.template),
+        styles = literal(parts.styles),
+        element = strip_module_syntax(parts.element),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_syntax_is_stripped() {
+        let js = "import init from './a.js';\nexport function f() {}\nexport { f as default };\nconst x = 'export ';\n";
+        assert_eq!(
+            strip_module_syntax(js),
+            "function f() {}\nconst x = 'export ';\n"
+        );
+    }
+
+    #[test]
+    fn html_and_css_become_string_literals() {
+        let out = bundle(&EmbedParts {
+            glue: "",
+            live: "",
+            element: "",
+            template: "<p class=\"a\">\u{2028}</p>",
+            styles: "a { b: c }",
+        });
+        assert!(out.contains("const TEMPLATE = \"<p class=\\\"a\\\">\u{2028}</p>\";"));
+        assert!(out.ends_with("export { generate, ready };\n"));
+    }
+}

@@ -1,0 +1,259 @@
+// <ecs-integration-guide> in real headless Chromium: a hostile host with a strict CSP, two
+// instances, attribute changes, locked fields, the event, removal and re-insertion, requests,
+// globals, first paint, the demo settings page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, start, DIST } from './harness.mjs';
+
+const FIXTURES = new URL('../fixtures/embed-host/', import.meta.url).pathname;
+const GOLDEN = new URL('../golden/', import.meta.url).pathname;
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+
+let browser, server, origin;
+before(async () => {
+  // A host site: the embed folder served at two paths, beside the host's own pages.
+  const root = mkdtempSync(join(tmpdir(), 'ecs-embed-host-'));
+  symlinkSync(join(DIST, 'embed'), join(root, 'embed'));
+  symlinkSync(FIXTURES, join(root, 'host'));
+  writeFileSync(join(root, 'favicon.ico'), ''); // the browser asks for it; the host has one
+  mkdirSync(join(root, 'deep/path/to'), { recursive: true });
+  symlinkSync(join(DIST, 'embed'), join(root, 'deep/path/to/guide'));
+  browser = await launch();
+  ({ server, origin } = await start(root));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path, options = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', bypassCSP: options.bypassCSP ?? false });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (options.before) await options.before(page);
+  await page.goto(`${origin}${path}`);
+  return { page, context, requests, errors };
+}
+
+const inGuide = (page, id, selector) => page.locator(`#${id}`).locator(selector);
+const outputText = (page, id, output) => inGuide(page, id, `[data-output="${output}"]`).textContent();
+const goldenText = (name, file) => readFileSync(join(GOLDEN, name, file), 'utf8').replace(/\n$/, '');
+
+async function ready(page, count = 2) {
+  await page.waitForFunction((n) => window.recorded?.events.length >= n
+    || document.querySelectorAll('ecs-integration-guide').length === 0, count);
+}
+
+test('under hostile host CSS and a strict CSP the guide renders, works, and violates nothing', async () => {
+  const { page, context, errors } = await open('/host/hostile.html');
+  await ready(page);
+  for (const selector of ['[data-output="cross-account-trust-policy"]', '[name="aws-account-id"]', 'h2', 'section[data-method="cross-account"]']) {
+    assert.ok(await inGuide(page, 'first', selector).first().isVisible(), `${selector} is visible`);
+  }
+  const style = await inGuide(page, 'first', 'pre').first().evaluate((e) => ({ display: getComputedStyle(e).display, color: getComputedStyle(e).color }));
+  assert.equal(style.display, 'block');
+  assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  // The host's own elements keep the host's CSS: the guide's CSS does not leak out.
+  assert.equal(await page.$eval('#painted', (e) => getComputedStyle(e).color), 'rgb(255, 0, 0)');
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('1234-5678-9012');
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(await outputText(page, 'first', 'cross-account-trust-policy'), goldenText('aws', 'cross-account-trust-policy.json'));
+  assert.deepEqual(await page.evaluate(() => window.recorded.violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two elements on one page work independently', async () => {
+  const { page, context } = await open('/host/hostile.html');
+  await ready(page);
+  assert.equal(await inGuide(page, 'second', '[name="user-name"]').inputValue(), 'ci-user');
+  await inGuide(page, 'second', '[name="role-name"]').fill('second-role');
+  assert.equal(await inGuide(page, 'first', '[name="role-name"]').inputValue(), '');
+  assert.deepEqual(await inGuide(page, 'first', '[data-input="role-name"]').evaluateAll((els) => [...new Set(els.map((e) => e.textContent))]),
+    ['shippable-role-to-allow-ecs-access']);
+  assert.deepEqual(await inGuide(page, 'second', '[data-input="role-name"]').evaluateAll((els) => [...new Set(els.filter((e) => e.checkVisibility()).map((e) => e.textContent))]),
+    ['second-role']);
+  const last = await page.evaluate(() => window.recorded.events.at(-1));
+  assert.equal(last.id, 'second');
+  assert.equal(last.detail.inputs['role-name'].value, 'second-role');
+  await context.close();
+});
+
+test('method shows one method; attribute changes after creation take effect', async () => {
+  const { page, context } = await open('/host/hostile.html');
+  await ready(page);
+  const visible = (id, selector) => inGuide(page, id, selector).isVisible();
+  assert.equal(await visible('first', 'section[data-method="cross-account"]'), true);
+  assert.equal(await visible('first', 'section[data-method="account-keys"]'), false);
+  assert.equal(await visible('first', 'fieldset[data-method="account-keys"]'), false);
+  assert.equal(await visible('second', 'section[data-method="account-keys"]'), true);
+  assert.equal(await visible('second', 'section[data-method="cross-account"]'), false);
+
+  await page.$eval('#first', (e) => e.setAttribute('aws-account-id', '111122223333'));
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws:iam::111122223333:role/shippable-role-to-allow-ecs-access');
+  await page.$eval('#first', (e) => e.setAttribute('partition', 'aws-us-gov'));
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws-us-gov:iam::111122223333:role/shippable-role-to-allow-ecs-access');
+  await page.$eval('#first', (e) => e.removeAttribute('partition'));
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws:iam::111122223333:role/shippable-role-to-allow-ecs-access');
+  await page.$eval('#first', (e) => e.setAttribute('external-id', 'changed-by-host'));
+  assert.match(await outputText(page, 'first', 'cross-account-trust-policy'), /"sts:ExternalId": "changed-by-host"/);
+
+  await page.$eval('#first', (e) => e.removeAttribute('method'));
+  assert.equal(await visible('first', 'section[data-method="account-keys"]'), true);
+  assert.equal(await visible('first', 'h1'), true);
+  await page.$eval('#first', (e) => e.setAttribute('method', 'account-keys'));
+  assert.equal(await visible('first', 'section[data-method="cross-account"]'), false);
+  await context.close();
+});
+
+test('locked values are read-only facts supplied by the host', async () => {
+  const { page, context } = await open('/host/hostile.html');
+  await ready(page);
+  const field = inGuide(page, 'first', '[name="external-id"]');
+  assert.equal(await field.getAttribute('readonly'), '');
+  assert.equal(await field.isEditable(), false);
+  assert.equal(await field.inputValue(), '57b3a1c2d4e5f60718293a4b');
+  const described = await field.getAttribute('aria-describedby');
+  assert.match(described, /^locked-external-id /);
+  assert.equal(await inGuide(page, 'first', '#locked-external-id').textContent(), 'Provided by Shippable.');
+  assert.equal(await inGuide(page, 'first', '[name="aws-account-id"]').isEditable(), true);
+  await page.$eval('#first', (e) => e.setAttribute('locked', 'shippable-aws-account-id'));
+  assert.equal(await field.isEditable(), true);
+  assert.equal(await inGuide(page, 'first', '#locked-external-id').count(), 0);
+  await context.close();
+});
+
+test('guide-change: bubbling, composed, with every output and input error', async () => {
+  const { page, context } = await open('/host/hostile.html');
+  await ready(page);
+  const initial = await page.evaluate(() => window.recorded.events.find((e) => e.id === 'first'));
+  assert.equal(initial.bubbles, true);
+  assert.equal(initial.composed, true);
+  assert.deepEqual(Object.keys(initial.detail.outputs).sort(), ['account-keys-role-trust-policy', 'account-keys-user-policy',
+    'cross-account-permissions-policy', 'cross-account-role-arn', 'cross-account-trust-policy', 'cross-account-trust-statement']);
+  assert.equal(initial.detail.outputs['cross-account-role-arn'].complete, false);
+  assert.equal(initial.detail.inputs['aws-account-id'].error.code, 'missing');
+  assert.equal(initial.detail.outputs['cross-account-permissions-policy'].text, goldenText('aws', 'cross-account-permissions-policy.json'));
+
+  const count = await page.evaluate(() => window.recorded.events.length);
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('12345');
+  let last = await page.evaluate(() => window.recorded.events.at(-1));
+  assert.equal(last.detail.inputs['aws-account-id'].error.message, 'Your AWS account ID: an AWS account ID has 12 digits; this has 5.');
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('123456789012');
+  last = await page.evaluate(() => window.recorded.events.at(-1));
+  assert.equal(last.detail.outputs['cross-account-role-arn'].text, 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(last.detail.outputs['cross-account-role-arn'].complete, true);
+  assert.equal(last.detail.outputs['cross-account-trust-policy'].text, goldenText('aws', 'cross-account-trust-policy.json'));
+  // A change that changes nothing sends nothing.
+  const before = await page.evaluate(() => window.recorded.events.length);
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('1234-5678-9012');
+  assert.equal(await page.evaluate(() => window.recorded.events.length), before);
+  assert.ok(before > count);
+  await context.close();
+});
+
+test('removed and inserted again, it keeps its values and stays live', async () => {
+  const { page, context } = await open('/host/hostile.html');
+  await ready(page);
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('123456789012');
+  await page.evaluate(() => { const e = document.getElementById('first'); e.remove(); document.body.prepend(e); });
+  assert.equal(await inGuide(page, 'first', '[name="aws-account-id"]').inputValue(), '123456789012');
+  await inGuide(page, 'first', '[name="role-name"]').fill('moved-role');
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws:iam::123456789012:role/moved-role');
+  const last = await page.evaluate(() => window.recorded.events.at(-1));
+  assert.equal(last.id, 'first');
+  // A new element created by script works too.
+  await page.evaluate(() => {
+    const e = document.createElement('ecs-integration-guide');
+    e.id = 'third';
+    e.setAttribute('aws-account-id', '999988887777');
+    document.body.append(e);
+  });
+  await page.waitForFunction(() => window.recorded.events.some((e) => e.id === 'third'));
+  assert.equal(await outputText(page, 'third', 'cross-account-role-arn'), 'arn:aws:iam::999988887777:role/shippable-role-to-allow-ecs-access');
+  await context.close();
+});
+
+test('no request beyond its own module and .wasm, none off the origin, no typed value sent', async () => {
+  const { page, context, requests } = await open('/host/hostile.html');
+  await ready(page);
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('444455556666');
+  await inGuide(page, 'first', 'button[data-copy="output-cross-account-trust-policy"]').click();
+  await page.waitForTimeout(100);
+  const hostFiles = ['/host/hostile.html', '/host/hostile.css', '/host/record.js'];
+  const others = requests.map((u) => new URL(u)).filter((u) => !hostFiles.includes(u.pathname));
+  assert.deepEqual(others.map((u) => u.href).sort(), [`${origin}/embed/ecs-integration-guide.js`, `${origin}/embed/ecs_guide_bg.wasm`]);
+  for (const url of requests) assert.ok(!url.includes('444455556666'));
+  await context.close();
+});
+
+test('served from any path, it finds its .wasm beside itself and adds no globals', async () => {
+  const { page, context, requests } = await open('/host/blank.html');
+  const result = await page.evaluate(async () => {
+    const before = new Set(Object.getOwnPropertyNames(window));
+    const module = await import('/deep/path/to/guide/ecs-integration-guide.js');
+    await module.ready;
+    const added = Object.getOwnPropertyNames(window).filter((n) => !before.has(n));
+    const guide = module.generate({ 'aws-account-id': '123456789012', partition: 'aws-cn' });
+    return { added, arn: guide.outputs['cross-account-role-arn'].text, defined: Boolean(customElements.get('ecs-integration-guide')), exports: Object.keys(module).sort() };
+  });
+  assert.deepEqual(result.added, []);
+  assert.equal(result.arn, 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(result.defined, true);
+  assert.deepEqual(result.exports, ['generate', 'ready']);
+  assert.ok(requests.includes(`${origin}/deep/path/to/guide/ecs_guide_bg.wasm`), requests.join('\n'));
+  await context.close();
+});
+
+test('it does not block the host first paint, even when its files are slow', async () => {
+  const { page, context } = await open('/host/hostile.html', {
+    before: (p) => p.route(/ecs-integration-guide\.js|ecs_guide_bg\.wasm/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    }),
+  });
+  const paint = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+      if (fcp) resolve(fcp.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  }));
+  assert.ok(paint < 1000, `first contentful paint at ${paint} ms`);
+  await ready(page);
+  await context.close();
+});
+
+test('the demo settings page fills its Role ARN field from guide-change', async () => {
+  const { page, context, errors } = await open('/embed/demo.html');
+  await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
+  assert.equal(await page.inputValue('#role-arn'), '');
+  assert.equal(await page.isDisabled('#save'), true);
+  await page.locator('ecs-integration-guide [name="aws-account-id"]').fill('1234-5678-9012');
+  assert.equal(await page.inputValue('#role-arn'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(await page.isDisabled('#save'), false);
+  await page.locator('ecs-integration-guide [name="role-name"]').fill('bad/name');
+  assert.equal(await page.inputValue('#role-arn'), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe-core finds no violations on the demo page, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await open('/embed/demo.html', { colorScheme, bypassCSP: true });
+    await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
+    await page.locator('ecs-integration-guide [name="aws-account-id"]').fill('12345');
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
+    await context.close();
+  }
+});

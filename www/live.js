@@ -1,0 +1,139 @@
+// The live guide, shared by the site page and the embed: one generate() per change, then only the
+// text and attributes that differ are written. `root` is the document or a shadow root.
+
+/**
+ * Sets an element's text, changing only the characters that differ: an edit inside one text node
+ * lets the browser reuse the layout of the rest (a keystroke changes a few characters of a document).
+ */
+function setTextOf(el, text) {
+  const node = el.firstChild;
+  if (!node || node !== el.lastChild || node.nodeType !== 3) {
+    if (el.textContent !== text) el.textContent = text;
+    return;
+  }
+  const old = node.data;
+  if (old === text) return;
+  const max = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  node.replaceData(start, old.length - start - end, text.slice(start, text.length - end));
+}
+
+/** Copies text: the async clipboard where allowed, else a selection and execCommand. */
+export async function copyText(text, root) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    const host = root.body || root;
+    host.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/** Says something to screen readers through the root's live region. */
+export function announce(root, message) {
+  const region = root.querySelector('[data-announce]');
+  if (region) region.textContent = message;
+}
+
+/** Shows a short confirmation on a button, then its label again. */
+export function flash(button, label) {
+  const before = button.dataset.label || button.textContent;
+  button.dataset.label = before;
+  button.textContent = label;
+  clearTimeout(button.flashTimer);
+  button.flashTimer = setTimeout(() => { button.textContent = before; }, 1600);
+}
+
+/** All elements under root carrying `attr`, grouped by its value. */
+function byAttribute(root, attr) {
+  const map = {};
+  for (const el of root.querySelectorAll(`[${attr}]`)) (map[el.getAttribute(attr)] ||= []).push(el);
+  return map;
+}
+
+/**
+ * Wires the form, documents, names and copy buttons under `root` to `generate`.
+ * `onChange(guide)` runs after every update whose outputs or errors differ from the last one.
+ * Returns { update, controls }.
+ */
+export function connect(root, generate, onChange = () => {}) {
+  const form = root.querySelector('[data-your-values]');
+  const controls = form ? [...form.querySelectorAll('input[name], select[name]')] : [];
+  const outputs = byAttribute(root, 'data-output');
+  const mirrors = byAttribute(root, 'data-mirror');
+  const statuses = byAttribute(root, 'data-status-for');
+  const names = byAttribute(root, 'data-input');
+  const errors = byAttribute(root, 'data-error-for');
+  const shown = {};
+  let signature = '';
+
+  const setText = (elements, text) => {
+    for (const el of elements || []) setTextOf(el, text);
+  };
+
+  function update() {
+    const inputs = {};
+    for (const control of controls) inputs[control.name] = control.value;
+    const guide = generate(inputs);
+    let changed = '';
+    for (const [id, output] of Object.entries(guide.outputs)) {
+      const key = output.complete + output.text;
+      changed += key;
+      if (shown[id] === key) continue;
+      shown[id] = key;
+      setText(outputs[id], output.text);
+      setText(mirrors[id], output.text);
+      setText(statuses[id], output.status);
+      for (const el of outputs[id] || []) el.dataset.complete = String(output.complete);
+      for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
+    }
+    for (const [key, input] of Object.entries(guide.inputs)) {
+      setText(names[key], input.shown);
+      // An empty field is not an error yet: the documents say what they still need.
+      const error = input.error && input.error.code !== 'missing' ? input.error.message : '';
+      changed += `\u0000${input.error ? input.error.message : ''}`;
+      setText(errors[key], error);
+      const control = form?.elements.namedItem(key);
+      if (control) {
+        if (error) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+      }
+    }
+    if (changed !== signature) {
+      signature = changed;
+      onChange(guide);
+    }
+    return guide;
+  }
+
+  if (form) {
+    form.addEventListener('input', update);
+    form.addEventListener('change', update);
+    form.addEventListener('reset', () => setTimeout(update));
+    form.addEventListener('submit', (event) => event.preventDefault());
+  }
+
+  root.addEventListener('click', async (event) => {
+    const button = event.target.closest('button.copy');
+    if (!button) return;
+    const source = button.dataset.copy ? root.getElementById(button.dataset.copy) : button.previousElementSibling;
+    if (!source) return;
+    const ok = await copyText(source.textContent, root);
+    const title = root.getElementById(button.getAttribute('aria-describedby') || '')?.textContent;
+    flash(button, ok ? 'Copied' : 'Copy failed');
+    announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
+  });
+
+  return { update, controls, form };
+}
