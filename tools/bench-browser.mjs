@@ -59,5 +59,38 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   await context.close();
 }
 
+// The embed: its first load (module and .wasm, compressed) and the time from the module's arrival
+// to an interactive element (its first guide-change), on the demo settings page.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('guide-change', () => { window.firstGuideChange ??= performance.now(); }, { once: true });
+  });
+  const bodies = [];
+  page.on('response', async (r) => { bodies.push({ url: r.url(), body: await r.body().catch(() => Buffer.alloc(0)) }); });
+  const runs = [];
+  for (let i = 0; i < 11; i++) {
+    bodies.length = 0;
+    await page.goto(`${origin}/embed/demo.html`);
+    await page.waitForFunction(() => window.firstGuideChange);
+    runs.push(await page.evaluate(() => {
+      const module = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ecs-integration-guide.js'));
+      return { interactive: window.firstGuideChange - module.responseEnd, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime };
+    }));
+  }
+  let gz = 0, raw = 0;
+  for (const { url, body } of bodies.filter((b) => /ecs-integration-guide\.js|ecs_guide_bg\.wasm/.test(b.url))) {
+    const g = gzipSync(body, { level: 9 }).length;
+    gz += g; raw += body.length;
+    console.log(`  ${url.replace(origin, '').padEnd(36)} ${String(body.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip ${String(brotliCompressSync(body).length).padStart(7)} B brotli`);
+  }
+  console.log(`embed first load: ${kb(raw)} raw, ${kb(gz)} gzip (budget 60 KB compressed): ${gz <= 60 * 1024 ? 'within' : 'OVER'}`);
+  const times = runs.map((r) => r.interactive).sort((a, b) => a - b);
+  const median = times[times.length >> 1];
+  console.log(`embed interactive after its module arrived: median ${median.toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times.at(-1).toFixed(1)} ms of ${times.length} loads (budget 100 ms, judged on the median): ${median <= 100 ? 'within' : 'OVER'}`);
+  await context.close();
+}
+
 await browser.close();
 server.close();
