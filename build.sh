@@ -59,12 +59,12 @@ build_wasm() {
   need_wasm_bindgen
   need_node_modules
   say "building the Wasm core"
-  cargo build --release --locked --target "$TARGET" --lib
+  cargo build --profile wasm --locked --target "$TARGET" --lib
   local out="$DIST/pkg"
   rm -rf "$out"
   mkdir -p "$out"
   wasm-bindgen --target web --out-dir "$out" --out-name ecs_guide \
-    "target/$TARGET/release/ecs_guide.wasm"
+    "target/$TARGET/wasm/ecs_guide.wasm"
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
@@ -116,6 +116,12 @@ cmd_bench() {
   node tools/bench-wasm.mjs "$DIST"
   say "page weight and keystroke time (headless Chromium)"
   node tools/bench-browser.mjs "$DIST"
+  if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then
+    say "installing lighthouse@12.2.3 under .tools/ (benchmarks only)"
+    npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save lighthouse@12.2.3 >/dev/null
+  fi
+  say "Lighthouse (all four categories)"
+  node tools/bench-lighthouse.mjs "$DIST"
 }
 
 case "${1:-build}" in

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -22,9 +23,18 @@ export function serve(dir, port = 8000, host = '127.0.0.1') {
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      const headers = {};
+      // Compressed as a production server would send it (text and Wasm compress to a third).
+      if (/gzip/.test(req.headers['accept-encoding'] || '') && body.length > 512 && !type.startsWith('image/png')) {
+        body = gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers['Vary'] = 'Accept-Encoding';
+      }
       res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        ...headers,
+        'Content-Type': type,
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',

@@ -2,9 +2,10 @@
 // accessibility, print, phone, layout stability.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, start, openPage } from './harness.mjs';
+import { launch, start, openPage, DIST } from './harness.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
@@ -267,4 +268,41 @@ test('keyboard: every control is reachable with Tab', async () => {
   for (const key of KEYS) assert.ok(reached.has(key), `Tab reaches ${key}`);
   assert.ok(reached.has('output-cross-account-permissions-policy'), 'Tab reaches a copy button');
   await context.close();
+});
+
+test('deployed under another path, the site works with its relative URLs', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ecs-guide-subpath-'));
+  mkdirSync(join(root, 'docs/integrations'), { recursive: true });
+  symlinkSync(DIST, join(root, 'docs/integrations/ecs'));
+  const sub = await start(root);
+  try {
+    const { page, context, requests, errors } = await openPage(browser, `${sub.origin}/docs/integrations/ecs/`);
+    await page.fill('[name=aws-account-id]', '123456789012');
+    assert.equal(await page.textContent('[data-output="cross-account-role-arn"]'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+    assert.ok(requests.every((r) => r.url.startsWith(`${sub.origin}/docs/integrations/ecs/`)), requests.map((r) => r.url).join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    sub.server.close();
+  }
+});
+
+test('every page of the site: no request off the origin, no console error, axe clean', async () => {
+  for (const path of ['/', '/embedding.html']) {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const requests = [];
+    const errors = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${origin}${path}`);
+    await page.waitForSelector('html.js-ready');
+    await page.waitForTimeout(300);
+    assert.ok(requests.every((u) => u.startsWith(`${origin}/`)), requests.join('\n'));
+    assert.deepEqual(errors, [], path);
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(result.violations.map((v) => v.id), [], path);
+    await context.close();
+  }
 });
