@@ -343,7 +343,7 @@ fn code_block(
         message,
     };
     match lang {
-        "your-values" => return Ok(widgets::your_values_form(guide)),
+        "your-values" => return Ok(widgets::your_values_form()),
         "integration-form" => {
             let method = rest.first().copied().unwrap_or("");
             return widgets::integration_form(method, guide)

@@ -195,7 +195,7 @@ pub const FIELD_GROUPS: [(&str, Option<&str>, &[InputKey]); 3] = [
 ];
 
 /// The "Your values" form: every input, grouped by method.
-pub fn your_values_form(_guide: &Guide) -> String {
+pub fn your_values_form() -> String {
     let mut html = String::from("<form class=\"your-values\" data-your-values novalidate aria-labelledby=\"your-values\">\n");
     for (legend, method, keys) in FIELD_GROUPS {
         let method_attr = method
