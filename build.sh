@@ -52,6 +52,37 @@ need_chromium() {
   fi
 }
 
+# --- infrastructure as code: tests/iac runs the generated scripts and templates through the real
+# tools (bash -n, cfn-lint, python-hcl2, awscli v1 against a local moto server). They live in a
+# venv under .tools/py, made again whenever tests/iac/requirements.txt changes.
+
+PY_TOOLS=.tools/py
+
+need_python_tools() {
+  local req=tests/iac/requirements.txt stamp="$PY_TOOLS/requirements.txt"
+  if [ -x "$PY_TOOLS/bin/python" ] && cmp -s "$req" "$stamp"; then
+    return
+  fi
+  if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    say "installing Debian's python3 and python3-venv"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 python3-venv >/dev/null
+  fi
+  say "installing the Python test tools into $PY_TOOLS from $req (about 30 seconds)"
+  rm -rf "$PY_TOOLS"
+  python3 -m venv "$PY_TOOLS"
+  "$PY_TOOLS/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$req"
+  cp "$req" "$stamp" # last: an install that failed is tried again next time
+}
+
+test_iac() {
+  need_python_tools
+  say "infrastructure as code: bash -n, cfn-lint, moto, python-hcl2"
+  PYTHONDONTWRITEBYTECODE=1 "$PY_TOOLS/bin/python" -m pytest -q tests/iac
+}
+
 # --- build -----------------------------------------------------------------------------------
 
 build_wasm() {
@@ -98,6 +129,7 @@ cmd_test() {
   cargo clippy --locked --target "$TARGET" --lib -- -D warnings
   say "native tests"
   cargo test --locked
+  test_iac
   build
   need_chromium
   say "tests of the built .wasm (Node)"

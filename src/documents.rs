@@ -1,6 +1,8 @@
 //! The guide's IAM documents as data: serialised by serde, so they are valid JSON whatever is typed.
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// The IAM policy language version every guide document declares (all but the user policy).
 pub const POLICY_VERSION: &str = "2012-10-17";
@@ -84,7 +86,7 @@ pub struct Statement<'a> {
     pub principal: Option<Principal<'a>>,
     pub action: Action<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource: Option<&'a str>,
+    pub resource: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<Condition<'a>>,
 }
@@ -102,21 +104,36 @@ pub enum Principal<'a> {
 #[serde(untagged)]
 pub enum Action<'a> {
     One(&'a str),
-    Many(&'a [&'a str]),
+    Many(Cow<'a, [&'a str]>),
 }
 
-/// The trust statement's `Condition`: `StringEquals` on `sts:ExternalId`.
+/// A statement's `Condition`: `StringEquals` on one key (`sts:ExternalId`, `iam:PassedToService`).
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct Condition<'a> {
     #[serde(rename = "StringEquals")]
-    pub string_equals: ExternalIdEquals<'a>,
+    pub string_equals: Equals<'a>,
 }
 
-/// `{"sts:ExternalId": "<external id>"}`.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ExternalIdEquals<'a> {
-    #[serde(rename = "sts:ExternalId")]
-    pub external_id: &'a str,
+/// `{"<condition key>": "<value>"}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Equals<'a> {
+    pub key: &'a str,
+    pub value: &'a str,
+}
+
+impl Serialize for Equals<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.key, self.value)?;
+        map.end()
+    }
+}
+
+/// The account whose roles the hardened variant lets `iam:PassRole` pass, and its partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hardening<'a> {
+    pub partition: &'a str,
+    pub account_id: &'a str,
 }
 
 /// An account's root principal ARN, `arn:<partition>:iam::<account>:root`.
@@ -129,16 +146,62 @@ pub fn role_arn(partition: &str, account_id: &str, role_name: &str) -> String {
     format!("arn:{partition}:iam::{account_id}:role/{role_name}")
 }
 
-/// Step 2: the cross-account role's inline policy.
-pub fn cross_account_permissions_policy() -> PolicyDocument<'static> {
+/// Step 2: the cross-account role's inline policy; hardened, `iam:PassRole` is limited to the
+/// account's roles passed to ECS and actions another one already grants are dropped.
+pub fn cross_account_permissions_policy<'a>(
+    hardening: Option<&Hardening<'a>>,
+) -> PolicyDocument<'a> {
+    permissions_policy(CROSS_ACCOUNT_ACTIONS, Some(POLICY_VERSION), hardening)
+}
+
+fn permissions_policy<'a>(
+    actions: &'static [&'static str],
+    version: Option<&'static str>,
+    hardening: Option<&Hardening<'a>>,
+) -> PolicyDocument<'a> {
+    let Some(hardening) = hardening else {
+        return PolicyDocument {
+            version,
+            statement: vec![allow_actions(Cow::Borrowed(actions))],
+        };
+    };
+    let kept: Vec<&'static str> = crate::policy::without_redundant(actions)
+        .into_iter()
+        .filter(|a| *a != PASS_ROLE)
+        .collect();
     PolicyDocument {
         version: Some(POLICY_VERSION),
-        statement: vec![allow_actions(CROSS_ACCOUNT_ACTIONS)],
+        statement: vec![allow_actions(Cow::Owned(kept)), pass_role_to_ecs(hardening)],
     }
 }
 
+/// The action that hands a role to a service; the guide allows it on every role.
+pub const PASS_ROLE: &str = "iam:PassRole";
+
+/// The hardened `iam:PassRole` statement: the account's roles, passed to ECS only.
+pub fn pass_role_to_ecs<'a>(hardening: &Hardening<'a>) -> Statement<'a> {
+    Statement {
+        sid: None,
+        effect: "Allow",
+        principal: None,
+        action: Action::One(PASS_ROLE),
+        resource: Some(Cow::Owned(roles_arn(hardening))),
+        condition: Some(Condition {
+            string_equals: Equals {
+                key: "iam:PassedToService",
+                value: ECS_SERVICE_PRINCIPAL,
+            },
+        }),
+    }
+}
+
+/// Every role of the account, `arn:<partition>:iam::<account>:role/*`.
+pub fn roles_arn(hardening: &Hardening<'_>) -> String {
+    role_arn(hardening.partition, hardening.account_id, "*")
+}
+
 /// Step 3: the statement that lets ECS assume the role.
-pub fn ecs_service_trust_statement() -> Statement<'static> {
+pub fn ecs_service_trust_statement<'a>() -> Statement<'a> {
     Statement {
         sid: Some(""),
         effect: "Allow",
@@ -165,7 +228,10 @@ pub fn shippable_trust_statement<'a>(
         action: Action::One("sts:AssumeRole"),
         resource: None,
         condition: Some(Condition {
-            string_equals: ExternalIdEquals { external_id },
+            string_equals: Equals {
+                key: "sts:ExternalId",
+                value: external_id,
+            },
         }),
     }
 }
@@ -185,29 +251,28 @@ pub fn cross_account_trust_policy<'a>(
     }
 }
 
-/// Account keys, step 1: the user's inline policy (the guide gives it no `Version`).
-pub fn account_keys_user_policy() -> PolicyDocument<'static> {
-    PolicyDocument {
-        version: None,
-        statement: vec![allow_actions(ACCOUNT_KEYS_ACTIONS)],
-    }
+/// Account keys, step 1: the user's inline policy (the guide gives it no `Version`; the hardened
+/// variant adds one and limits `iam:PassRole` as for the role).
+pub fn account_keys_user_policy<'a>(hardening: Option<&Hardening<'a>>) -> PolicyDocument<'a> {
+    permissions_policy(ACCOUNT_KEYS_ACTIONS, None, hardening)
 }
 
 /// Account keys, step 3: the ECS service role's trust policy.
-pub fn account_keys_role_trust_policy() -> PolicyDocument<'static> {
+pub fn account_keys_role_trust_policy<'a>() -> PolicyDocument<'a> {
     PolicyDocument {
         version: Some(POLICY_VERSION),
         statement: vec![ecs_service_trust_statement()],
     }
 }
 
-fn allow_actions(actions: &'static [&'static str]) -> Statement<'static> {
+/// `{"Effect": "Allow", "Action": [...], "Resource": "*"}`.
+pub fn allow_actions<'a>(actions: Cow<'a, [&'a str]>) -> Statement<'a> {
     Statement {
         sid: None,
         effect: "Allow",
         principal: None,
         action: Action::Many(actions),
-        resource: Some("*"),
+        resource: Some(Cow::Borrowed("*")),
         condition: None,
     }
 }

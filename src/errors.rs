@@ -1,6 +1,7 @@
 //! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
 
 use crate::inputs::{InputKey, EXTERNAL_ID_PUNCTUATION, NAME_PUNCTUATION};
+use crate::policy::PolicyKind;
 use std::fmt;
 
 /// A failed input rule.
@@ -36,6 +37,19 @@ pub enum InputError {
     },
     /// A partition other than `aws`, `aws-cn` or `aws-us-gov`.
     UnknownPartition { found: String },
+    /// A pasted policy that is not JSON: where the parser stopped and what it expected there.
+    InvalidJson {
+        key: InputKey,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+    /// Pasted JSON that is not an IAM policy (no `Statement`, a statement without `Effect`, …).
+    NotAPolicy { key: InputKey, problem: String },
+    /// A trust policy pasted where a permissions policy belongs, or the reverse.
+    WrongDocument { key: InputKey, found: PolicyKind },
+    /// The hardened switch set to something other than true or false.
+    NotASwitch { found: String },
 }
 
 impl InputError {
@@ -47,8 +61,12 @@ impl InputError {
             | InputError::AccountIdLength { key, .. }
             | InputError::CharacterNotAllowed { key, .. }
             | InputError::TooShort { key, .. }
-            | InputError::TooLong { key, .. } => *key,
+            | InputError::TooLong { key, .. }
+            | InputError::InvalidJson { key, .. }
+            | InputError::NotAPolicy { key, .. }
+            | InputError::WrongDocument { key, .. } => *key,
             InputError::UnknownPartition { .. } => InputKey::Partition,
+            InputError::NotASwitch { .. } => InputKey::Hardened,
         }
     }
 
@@ -62,6 +80,10 @@ impl InputError {
             InputError::TooShort { .. } => "too-short",
             InputError::TooLong { .. } => "too-long",
             InputError::UnknownPartition { .. } => "unknown-partition",
+            InputError::InvalidJson { .. } => "invalid-json",
+            InputError::NotAPolicy { .. } => "not-a-policy",
+            InputError::WrongDocument { .. } => "wrong-document",
+            InputError::NotASwitch { .. } => "not-a-switch",
         }
     }
 }
@@ -153,6 +175,40 @@ impl fmt::Display for InputError {
             InputError::UnknownPartition { found } => write!(
                 f,
                 "Partition must be aws, aws-cn or aws-us-gov; \u{201c}{found}\u{201d} is none of them."
+            ),
+            InputError::InvalidJson {
+                key,
+                line,
+                column,
+                problem,
+            } => write!(
+                f,
+                "{} is not valid JSON: at line {line}, column {column}, {problem}.",
+                key.label()
+            ),
+            InputError::NotAPolicy { key, problem } => {
+                write!(f, "{} is not an IAM policy: {problem}.", key.label())
+            }
+            InputError::WrongDocument { key, found } => match found {
+                PolicyKind::Trust => write!(
+                    f,
+                    "{}: this is a trust policy (its statements name a Principal), not a permissions policy. \
+                     Paste it into \u{201c}{}\u{201d}; here paste a policy from the Permissions tab.",
+                    key.label(),
+                    InputKey::ExistingTrustPolicy.label()
+                ),
+                PolicyKind::Permissions => write!(
+                    f,
+                    "{}: this is a permissions policy (its statements have a Resource and no Principal), not a trust relationship. \
+                     Here paste the role\u{2019}s Trust relationships tab; check permissions in \u{201c}{}\u{201d}.",
+                    key.label(),
+                    InputKey::ExistingPermissionsPolicy.label()
+                ),
+            },
+            InputError::NotASwitch { found } => write!(
+                f,
+                "{} must be true or false; \u{201c}{found}\u{201d} is neither.",
+                InputKey::Hardened.label()
             ),
         }
     }

@@ -1,11 +1,16 @@
 //! One call from inputs to everything the page shows: every output's text and completeness, every input's error.
 
-use crate::documents::{self, to_pretty_json};
+use crate::check::{check_permissions, needed};
+use crate::documents::{self, to_pretty_json, Hardening, CROSS_ACCOUNT_ACTIONS};
 use crate::errors::InputError;
-use crate::inputs::{CheckedInputs, InputKey, RawInputs};
+use crate::findings::{findings, size, Finding, Size};
+use crate::iac::{self, Method};
+use crate::inputs::{Checked, CheckedInputs, InputKey, RawInputs};
+use crate::merge::merge_trust_policy;
+use crate::policy::PastedPolicy;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
-use std::sync::OnceLock;
+use std::cell::RefCell;
 
 /// One generated document of the guide, named by its public output id (`data-output="<id>"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -16,17 +21,37 @@ pub enum OutputId {
     CrossAccountRoleArn,
     AccountKeysUserPolicy,
     AccountKeysRoleTrustPolicy,
+    MergedTrustPolicy,
+    PermissionsCheck,
+    CrossAccountAwsCli,
+    CrossAccountCloudformation,
+    CrossAccountTerraform,
+    CrossAccountVerification,
+    AccountKeysAwsCli,
+    AccountKeysCloudformation,
+    AccountKeysTerraform,
+    AccountKeysVerification,
 }
 
 impl OutputId {
     /// Every output, in the guide's order.
-    pub const ALL: [OutputId; 6] = [
+    pub const ALL: [OutputId; 16] = [
         OutputId::CrossAccountPermissionsPolicy,
         OutputId::CrossAccountTrustStatement,
         OutputId::CrossAccountTrustPolicy,
         OutputId::CrossAccountRoleArn,
         OutputId::AccountKeysUserPolicy,
         OutputId::AccountKeysRoleTrustPolicy,
+        OutputId::MergedTrustPolicy,
+        OutputId::PermissionsCheck,
+        OutputId::CrossAccountAwsCli,
+        OutputId::CrossAccountCloudformation,
+        OutputId::CrossAccountTerraform,
+        OutputId::CrossAccountVerification,
+        OutputId::AccountKeysAwsCli,
+        OutputId::AccountKeysCloudformation,
+        OutputId::AccountKeysTerraform,
+        OutputId::AccountKeysVerification,
     ];
 
     /// The public id: the page's `data-output` value.
@@ -38,6 +63,16 @@ impl OutputId {
             OutputId::CrossAccountRoleArn => "cross-account-role-arn",
             OutputId::AccountKeysUserPolicy => "account-keys-user-policy",
             OutputId::AccountKeysRoleTrustPolicy => "account-keys-role-trust-policy",
+            OutputId::MergedTrustPolicy => "merged-trust-policy",
+            OutputId::PermissionsCheck => "permissions-check",
+            OutputId::CrossAccountAwsCli => "cross-account-aws-cli",
+            OutputId::CrossAccountCloudformation => "cross-account-cloudformation",
+            OutputId::CrossAccountTerraform => "cross-account-terraform",
+            OutputId::CrossAccountVerification => "cross-account-verification",
+            OutputId::AccountKeysAwsCli => "account-keys-aws-cli",
+            OutputId::AccountKeysCloudformation => "account-keys-cloudformation",
+            OutputId::AccountKeysTerraform => "account-keys-terraform",
+            OutputId::AccountKeysVerification => "account-keys-verification",
         }
     }
 
@@ -46,66 +81,217 @@ impl OutputId {
         OutputId::ALL.into_iter().find(|o| o.id() == id)
     }
 
-    /// The inputs this output is made from; it is complete only when all of them are valid.
-    pub const fn depends_on(self) -> &'static [InputKey] {
+    /// The file name extension a download of this output gets.
+    pub const fn extension(self) -> &'static str {
         match self {
-            OutputId::CrossAccountTrustPolicy => &[
-                InputKey::ShippableAwsAccountId,
-                InputKey::ExternalId,
-                InputKey::Partition,
+            OutputId::CrossAccountRoleArn | OutputId::PermissionsCheck => "txt",
+            OutputId::CrossAccountAwsCli
+            | OutputId::AccountKeysAwsCli
+            | OutputId::CrossAccountVerification
+            | OutputId::AccountKeysVerification => "sh",
+            OutputId::CrossAccountCloudformation | OutputId::AccountKeysCloudformation => "yaml",
+            OutputId::CrossAccountTerraform | OutputId::AccountKeysTerraform => "tf",
+            _ => "json",
+        }
+    }
+
+    /// The inputs this output is made from; it is complete only when all of them are valid.
+    /// The hardened variant of the permissions policies also needs the account and partition.
+    pub fn depends_on(self, hardened: bool) -> &'static [InputKey] {
+        use InputKey::*;
+        match self {
+            OutputId::CrossAccountTrustPolicy => &[ShippableAwsAccountId, ExternalId, Partition],
+            OutputId::CrossAccountRoleArn => &[AwsAccountId, RoleName, Partition],
+            OutputId::MergedTrustPolicy => &[
+                ShippableAwsAccountId,
+                ExternalId,
+                Partition,
+                ExistingTrustPolicy,
             ],
-            OutputId::CrossAccountRoleArn => &[
-                InputKey::AwsAccountId,
-                InputKey::RoleName,
-                InputKey::Partition,
+            OutputId::CrossAccountPermissionsPolicy | OutputId::AccountKeysUserPolicy
+                if hardened =>
+            {
+                &[AwsAccountId, Partition]
+            }
+            OutputId::AccountKeysVerification if hardened => &[AwsAccountId, Partition],
+            OutputId::PermissionsCheck if hardened => {
+                &[ExistingPermissionsPolicy, AwsAccountId, Partition]
+            }
+            OutputId::PermissionsCheck => &[ExistingPermissionsPolicy],
+            OutputId::CrossAccountAwsCli
+            | OutputId::CrossAccountCloudformation
+            | OutputId::CrossAccountTerraform => iac::depends_on(Method::CrossAccount, hardened),
+            OutputId::AccountKeysAwsCli
+            | OutputId::AccountKeysCloudformation
+            | OutputId::AccountKeysTerraform => iac::depends_on(Method::AccountKeys, hardened),
+            OutputId::CrossAccountVerification => &[
+                AwsAccountId,
+                ShippableAwsAccountId,
+                ExternalId,
+                RoleName,
+                Partition,
             ],
             OutputId::CrossAccountPermissionsPolicy
             | OutputId::CrossAccountTrustStatement
             | OutputId::AccountKeysUserPolicy
-            | OutputId::AccountKeysRoleTrustPolicy => &[],
+            | OutputId::AccountKeysRoleTrustPolicy
+            | OutputId::AccountKeysVerification => &[],
         }
     }
 
     /// The output's text from checked inputs, with placeholders where inputs are not valid.
     pub fn render(self, inputs: &CheckedInputs) -> String {
-        if self.depends_on().is_empty() {
-            // A document that depends on nothing typed is serialised once, not per keystroke.
-            static FIXED: [OnceLock<String>; 6] = [const { OnceLock::new() }; 6];
-            return FIXED[self as usize]
-                .get_or_init(|| self.serialise(inputs))
-                .clone();
+        self.rendered(inputs).0
+    }
+
+    /// The text and its size against its quota. Each output keeps its last result with the
+    /// inputs it was made from, so a keystroke re-renders only the outputs of the field typed in.
+    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>) {
+        type Last = Option<(Vec<Checked>, String, Option<Size>)>;
+        thread_local! {
+            static LAST: RefCell<[Last; OutputId::ALL.len()]> =
+                RefCell::new([const { None }; OutputId::ALL.len()]);
         }
-        self.serialise(inputs)
+        let hardened = inputs.hardened();
+        let mut made_from: Vec<Checked> = self
+            .depends_on(hardened)
+            .iter()
+            .map(|key| inputs.get(*key).clone())
+            .collect();
+        made_from.push(Ok(hardened.to_string()));
+        let cached = LAST.with_borrow(|last| match &last[self as usize] {
+            Some((from, text, size)) if *from == made_from => Some((text.clone(), *size)),
+            _ => None,
+        });
+        if let Some(hit) = cached {
+            return hit;
+        }
+        let text = self.serialise(inputs);
+        let size = size(self, &text);
+        LAST.with_borrow_mut(|last| {
+            last[self as usize] = Some((made_from, text.clone(), size));
+        });
+        (text, size)
     }
 
     fn serialise(self, inputs: &CheckedInputs) -> String {
+        let mut text = self.text(inputs);
+        // Scripts and templates are written line by line; like the documents, the text that is
+        // copied ends with its last line, not a line break.
+        text.truncate(text.trim_end().len());
+        text
+    }
+
+    fn text(self, inputs: &CheckedInputs) -> String {
+        let hardening = inputs.hardened().then(|| Hardening {
+            partition: inputs.shown(InputKey::Partition),
+            account_id: inputs.shown(InputKey::AwsAccountId),
+        });
         match self {
-            OutputId::CrossAccountPermissionsPolicy => {
-                to_pretty_json(&documents::cross_account_permissions_policy(), 4)
-            }
+            OutputId::CrossAccountPermissionsPolicy => to_pretty_json(
+                &documents::cross_account_permissions_policy(hardening.as_ref()),
+                4,
+            ),
             OutputId::CrossAccountTrustStatement => {
                 to_pretty_json(&documents::ecs_service_trust_statement(), 4)
             }
-            OutputId::CrossAccountTrustPolicy => to_pretty_json(
-                &documents::cross_account_trust_policy(
-                    inputs.shown(InputKey::Partition),
-                    inputs.shown(InputKey::ShippableAwsAccountId),
-                    inputs.shown(InputKey::ExternalId),
-                ),
-                2,
-            ),
+            OutputId::CrossAccountTrustPolicy => {
+                to_pretty_json(&cross_account_trust_policy(inputs), 2)
+            }
             OutputId::CrossAccountRoleArn => documents::role_arn(
                 inputs.shown(InputKey::Partition),
                 inputs.shown(InputKey::AwsAccountId),
                 inputs.shown(InputKey::RoleName),
             ),
-            OutputId::AccountKeysUserPolicy => {
-                to_pretty_json(&documents::account_keys_user_policy(), 4)
-            }
+            OutputId::AccountKeysUserPolicy => to_pretty_json(
+                &documents::account_keys_user_policy(hardening.as_ref()),
+                4,
+            ),
             OutputId::AccountKeysRoleTrustPolicy => {
                 to_pretty_json(&documents::account_keys_role_trust_policy(), 2)
             }
+            OutputId::MergedTrustPolicy => {
+                match pasted(inputs, InputKey::ExistingTrustPolicy) {
+                    Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
+                    Pasted::Invalid => UNREADABLE.to_owned(),
+                    Pasted::Policy(existing) => {
+                        merge_trust_policy(&existing, &cross_account_trust_policy(inputs)).text
+                    }
+                }
+            }
+            OutputId::PermissionsCheck => {
+                match pasted(inputs, InputKey::ExistingPermissionsPolicy) {
+                    Pasted::Empty => format!(
+                        "Paste a policy above to check it against the guide's {} actions.",
+                        CROSS_ACCOUNT_ACTIONS.len()
+                    ),
+                    Pasted::Invalid => UNREADABLE.to_owned(),
+                    Pasted::Policy(existing) => {
+                        let guide = documents::cross_account_permissions_policy(hardening.as_ref());
+                        check_permissions(&existing, needed(&guide)).report(&existing, &guide)
+                    }
+                }
+            }
+            OutputId::CrossAccountAwsCli => iac::aws_cli(
+                Method::CrossAccount,
+                inputs,
+                &OutputId::CrossAccountTrustPolicy.render(inputs),
+                &OutputId::CrossAccountPermissionsPolicy.render(inputs),
+            ),
+            OutputId::AccountKeysAwsCli => iac::aws_cli(
+                Method::AccountKeys,
+                inputs,
+                &OutputId::AccountKeysRoleTrustPolicy.render(inputs),
+                &OutputId::AccountKeysUserPolicy.render(inputs),
+            ),
+            OutputId::CrossAccountVerification => iac::verification(
+                Method::CrossAccount,
+                inputs,
+                &OutputId::CrossAccountTrustPolicy.render(inputs),
+                &OutputId::CrossAccountPermissionsPolicy.render(inputs),
+            ),
+            OutputId::AccountKeysVerification => iac::verification(
+                Method::AccountKeys,
+                inputs,
+                &OutputId::AccountKeysRoleTrustPolicy.render(inputs),
+                &OutputId::AccountKeysUserPolicy.render(inputs),
+            ),
+            OutputId::CrossAccountCloudformation => {
+                iac::cloudformation(Method::CrossAccount, inputs)
+            }
+            OutputId::AccountKeysCloudformation => iac::cloudformation(Method::AccountKeys, inputs),
+            OutputId::CrossAccountTerraform => iac::terraform(Method::CrossAccount, inputs),
+            OutputId::AccountKeysTerraform => iac::terraform(Method::AccountKeys, inputs),
         }
+    }
+}
+
+/// What an output shows while the policy pasted for it cannot be read.
+const UNREADABLE: &str = "The pasted policy could not be read: see the message under its field.";
+
+fn cross_account_trust_policy(inputs: &CheckedInputs) -> documents::PolicyDocument<'_> {
+    documents::cross_account_trust_policy(
+        inputs.shown(InputKey::Partition),
+        inputs.shown(InputKey::ShippableAwsAccountId),
+        inputs.shown(InputKey::ExternalId),
+    )
+}
+
+/// A policy field: empty, not readable (its error is on the field), or a parsed policy.
+enum Pasted {
+    Empty,
+    Invalid,
+    Policy(PastedPolicy),
+}
+
+fn pasted(inputs: &CheckedInputs, key: InputKey) -> Pasted {
+    match inputs.valid(key) {
+        Some("") => Pasted::Empty,
+        None => Pasted::Invalid,
+        Some(text) => match PastedPolicy::parse(key, text) {
+            Ok(policy) => Pasted::Policy(policy),
+            Err(_) => Pasted::Invalid,
+        },
     }
 }
 
@@ -119,6 +305,10 @@ pub struct Output {
     pub complete: bool,
     /// The inputs still missing or invalid, in the guide's order.
     pub waiting_for: Vec<InputKey>,
+    /// What the project's rules say about it, most serious first.
+    pub findings: Vec<Finding>,
+    /// Its size against its IAM quota, for the documents IAM limits.
+    pub size: Option<Size>,
 }
 
 impl Output {
@@ -180,20 +370,31 @@ impl Guide {
 /// Computes every output and every input's error from what the reader typed.
 pub fn generate(raw: &RawInputs) -> Guide {
     let checked = CheckedInputs::from_raw(raw);
+    let hardened = checked.hardened();
     let outputs = OutputId::ALL
         .into_iter()
         .map(|id| {
             let waiting_for: Vec<InputKey> = id
-                .depends_on()
+                .depends_on(hardened)
                 .iter()
                 .copied()
-                .filter(|key| checked.valid(*key).is_none())
+                .filter(|key| match checked.valid(*key) {
+                    None => true,
+                    // A check needs a policy to check; a merge into nothing is the guide's own.
+                    Some("") => *key == InputKey::ExistingPermissionsPolicy,
+                    Some(_) => false,
+                })
                 .collect();
+            let (text, size) = id.rendered(&checked);
+            let mut findings = findings(id, &checked, size.as_ref());
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
             Output {
                 id,
-                text: id.render(&checked),
+                text,
                 complete: waiting_for.is_empty(),
                 waiting_for,
+                findings,
+                size,
             }
         })
         .collect();
@@ -237,11 +438,13 @@ impl Serialize for Guide {
                     struct One<'a>(&'a Output);
                     impl Serialize for One<'_> {
                         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                            let mut o = s.serialize_struct("Output", 4)?;
+                            let mut o = s.serialize_struct("Output", 6)?;
                             o.serialize_field("text", &self.0.text)?;
                             o.serialize_field("complete", &self.0.complete)?;
                             o.serialize_field("status", &self.0.status())?;
                             o.serialize_field("waitingFor", &Keys(&self.0.waiting_for))?;
+                            o.serialize_field("findings", &self.0.findings)?;
+                            o.serialize_field("size", &self.0.size)?;
                             o.end()
                         }
                     }
@@ -293,7 +496,16 @@ mod tests {
             .collect();
         assert_eq!(
             incomplete,
-            ["cross-account-trust-policy", "cross-account-role-arn"]
+            [
+                "cross-account-trust-policy",
+                "cross-account-role-arn",
+                "merged-trust-policy",
+                "permissions-check",
+                "cross-account-aws-cli",
+                "cross-account-cloudformation",
+                "cross-account-terraform",
+                "cross-account-verification"
+            ]
         );
         assert_eq!(
             guide.output(OutputId::CrossAccountRoleArn).text,

@@ -1,4 +1,5 @@
-//! The reader's inputs: the eight keys of the guide, normalised and checked by AWS's own rules.
+//! The reader's inputs: the guide's keys, normalised and checked by AWS's own rules, plus the
+//! policies the reader pastes to merge or check and the "hardened" switch.
 
 use crate::errors::InputError;
 
@@ -13,11 +14,17 @@ pub enum InputKey {
     UserName,
     UserPolicyName,
     Partition,
+    /// The role's current trust relationship, pasted to merge the guide's statements into.
+    ExistingTrustPolicy,
+    /// A permissions policy the reader already has, pasted to check against the guide's actions.
+    ExistingPermissionsPolicy,
+    /// The least-privilege switch: `true` or `false` (empty is `false`).
+    Hardened,
 }
 
 impl InputKey {
     /// Every input, in the order the guide asks for them.
-    pub const ALL: [InputKey; 8] = [
+    pub const ALL: [InputKey; 11] = [
         InputKey::AwsAccountId,
         InputKey::ShippableAwsAccountId,
         InputKey::ExternalId,
@@ -26,6 +33,9 @@ impl InputKey {
         InputKey::UserName,
         InputKey::UserPolicyName,
         InputKey::Partition,
+        InputKey::ExistingTrustPolicy,
+        InputKey::ExistingPermissionsPolicy,
+        InputKey::Hardened,
     ];
 
     /// The public key: the form control's `name` and the embed's attribute.
@@ -39,6 +49,9 @@ impl InputKey {
             InputKey::UserName => "user-name",
             InputKey::UserPolicyName => "user-policy-name",
             InputKey::Partition => "partition",
+            InputKey::ExistingTrustPolicy => "existing-trust-policy",
+            InputKey::ExistingPermissionsPolicy => "existing-permissions-policy",
+            InputKey::Hardened => "hardened",
         }
     }
 
@@ -58,6 +71,9 @@ impl InputKey {
             InputKey::UserName => "User name",
             InputKey::UserPolicyName => "User policy name",
             InputKey::Partition => "Partition",
+            InputKey::ExistingTrustPolicy => "Current trust relationship",
+            InputKey::ExistingPermissionsPolicy => "Your existing permissions policy",
+            InputKey::Hardened => "Hardened (least privilege)",
         }
     }
 
@@ -69,6 +85,8 @@ impl InputKey {
             InputKey::UserName => Some("shippable-user-to-allow-ecs-access"),
             InputKey::UserPolicyName => Some("shippable-user-policy-for-ecs-access"),
             InputKey::Partition => Some("aws"),
+            InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => Some(""),
+            InputKey::Hardened => Some("false"),
             InputKey::AwsAccountId | InputKey::ShippableAwsAccountId | InputKey::ExternalId => None,
         }
     }
@@ -84,6 +102,9 @@ impl InputKey {
             InputKey::UserName => "<user name>",
             InputKey::UserPolicyName => "<user policy name>",
             InputKey::Partition => "<partition>",
+            InputKey::ExistingTrustPolicy => "<current trust relationship>",
+            InputKey::ExistingPermissionsPolicy => "<existing permissions policy>",
+            InputKey::Hardened => "false",
         }
     }
 
@@ -122,7 +143,7 @@ pub const EXTERNAL_ID_PUNCTUATION: &str = "+=,.@:/_-";
 /// What the reader typed, one raw string per key; missing keys count as empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawInputs {
-    values: [String; 8],
+    values: [String; InputKey::ALL.len()],
 }
 
 impl RawInputs {
@@ -174,6 +195,20 @@ pub fn check(key: InputKey, raw: &str) -> Checked {
             check_charset(key, trimmed, NAME_PUNCTUATION, 1, 128)
         }
         InputKey::Partition => check_partition(trimmed),
+        InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => {
+            crate::policy::PastedPolicy::parse(key, trimmed).map(|_| trimmed.to_owned())
+        }
+        InputKey::Hardened => check_switch(trimmed),
+    }
+}
+
+fn check_switch(value: &str) -> Checked {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "on" | "yes" | "1" => Ok("true".to_owned()),
+        "false" | "off" | "no" | "0" => Ok("false".to_owned()),
+        _ => Err(InputError::NotASwitch {
+            found: value.to_owned(),
+        }),
     }
 }
 
@@ -235,7 +270,7 @@ fn check_partition(value: &str) -> Checked {
 /// Every input checked: each key's normalised value or its error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedInputs {
-    checked: [Checked; 8],
+    checked: [Checked; InputKey::ALL.len()],
 }
 
 impl CheckedInputs {
@@ -254,6 +289,11 @@ impl CheckedInputs {
     /// The valid value of `key`, if it is valid.
     pub fn valid(&self, key: InputKey) -> Option<&str> {
         self.get(key).as_ref().ok().map(String::as_str)
+    }
+
+    /// True when the reader asked for the hardened (least-privilege) variant.
+    pub fn hardened(&self) -> bool {
+        self.valid(InputKey::Hardened) == Some("true")
     }
 
     /// The value to show for `key`: the valid value, or the guide's placeholder.

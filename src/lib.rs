@@ -4,10 +4,15 @@
 //! The core has no browser dependency. [`generate`] is the one call the page makes per keystroke;
 //! the `wasm` module (WebAssembly builds only) exposes it to JavaScript.
 
+pub mod check;
 pub mod documents;
 pub mod errors;
+pub mod findings;
 pub mod guide;
+pub mod iac;
 pub mod inputs;
+pub mod merge;
+pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

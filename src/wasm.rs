@@ -8,21 +8,32 @@ const TYPES: &str = r#"
 /** An input key: the form control's `name` and the embed's attribute. */
 export type InputKey =
   | "aws-account-id" | "shippable-aws-account-id" | "external-id" | "role-name"
-  | "policy-name" | "user-name" | "user-policy-name" | "partition";
+  | "policy-name" | "user-name" | "user-policy-name" | "partition"
+  | "existing-trust-policy" | "existing-permissions-policy" | "hardened";
 
 /** A generated document's id: the page's `data-output` value. */
 export type OutputId =
   | "cross-account-permissions-policy" | "cross-account-trust-statement"
   | "cross-account-trust-policy" | "cross-account-role-arn"
-  | "account-keys-user-policy" | "account-keys-role-trust-policy";
+  | "account-keys-user-policy" | "account-keys-role-trust-policy"
+  | "merged-trust-policy" | "permissions-check"
+  | "cross-account-aws-cli" | "cross-account-cloudformation" | "cross-account-terraform"
+  | "cross-account-verification"
+  | "account-keys-aws-cli" | "account-keys-cloudformation" | "account-keys-terraform"
+  | "account-keys-verification";
 
-/** What the reader typed; a missing key counts as empty (names and partition then take the guide's default). */
+/**
+ * What the reader typed; a missing key counts as empty (names and partition then take the guide's
+ * default). `existing-trust-policy` and `existing-permissions-policy` take pasted JSON;
+ * `hardened` takes "true" or "false".
+ */
 export type GuideInputs = Partial<Record<InputKey, string | null>>;
 
 /** The rule an input broke. */
 export interface InputError {
   code: "missing" | "account-id-not-digit" | "account-id-length" | "character-not-allowed"
-      | "too-short" | "too-long" | "unknown-partition";
+      | "too-short" | "too-long" | "unknown-partition"
+      | "invalid-json" | "not-a-policy" | "wrong-document" | "not-a-switch";
   /** Names the field, the rule and what was wrong. */
   message: string;
 }
@@ -35,6 +46,21 @@ export interface InputState {
   error: InputError | null;
 }
 
+/** A finding of the project's rules on a document, in plain words. */
+export interface Finding {
+  rule: "passrole-any-resource" | "redundant-action" | "missing-version" | "deprecated-ecs-service-role"
+      | "same-account" | "cross-partition-trust" | "size-over-quota" | "size-near-quota";
+  severity: "note" | "warning" | "error";
+  message: string;
+}
+
+/** A document's size against its IAM quota, whitespace not counted. */
+export interface Size {
+  used: number;
+  limit: number;
+  quota: string;
+}
+
 export interface OutputState {
   /** Exactly what to paste; holds the guide's placeholders while incomplete. */
   text: string;
@@ -44,6 +70,10 @@ export interface OutputState {
   status: string;
   /** The inputs still missing or invalid. */
   waitingFor: InputKey[];
+  /** What the project's rules say about it, most serious first. */
+  findings: Finding[];
+  /** Its size against its IAM quota, for the documents IAM limits; otherwise null. */
+  size: Size | null;
 }
 
 export interface Guide {

@@ -7,12 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The file an output's golden text lives in.
 pub fn golden_file(case: &Path, id: OutputId) -> PathBuf {
-    let extension = if id == OutputId::CrossAccountRoleArn {
-        "txt"
-    } else {
-        "json"
-    };
-    case.join(format!("{}.{extension}", id.id()))
+    case.join(format!("{}.{}", id.id(), id.extension()))
 }
 
 fn read_inputs(case: &Path) -> RawInputs {
@@ -82,7 +77,10 @@ fn every_case_matches_its_golden_files() {
                 &format!("{}\n", output.text),
                 &mut failures,
             );
-            if output.id != OutputId::CrossAccountRoleArn {
+            // Every JSON document is valid JSON, whatever was typed; only a merge whose pasted
+            // policy cannot be read shows a message instead.
+            let unreadable = output.waiting_for.contains(&InputKey::ExistingTrustPolicy);
+            if output.id.extension() == "json" && !unreadable {
                 serde_json::from_str::<serde_json::Value>(&output.text)
                     .unwrap_or_else(|e| panic!("{} {}: {e}", case.display(), output.id.id()));
             }

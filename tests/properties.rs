@@ -4,7 +4,7 @@
 use ecs_guide::inputs::check;
 use ecs_guide::{generate, InputKey, OutputId, RawInputs};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Typed text: anything at all, or text close to valid (so that valid values occur often).
 fn typed() -> impl Strategy<Value = String> {
@@ -17,14 +17,76 @@ fn typed() -> impl Strategy<Value = String> {
     ]
 }
 
+/// One statement of a pasted policy, in any of the forms IAM accepts (and some it does not).
+fn statement() -> impl Strategy<Value = Value> {
+    let principal = prop_oneof![
+        Just(json!({"Service": "ecs.amazonaws.com"})),
+        Just(json!({"AWS": "210987654321"})),
+        Just(json!({"AWS": ["arn:aws:iam::210987654321:root", "arn:aws:iam::123456789012:root"]})),
+        Just(json!("*")),
+    ];
+    let action = prop_oneof![
+        Just(json!("sts:AssumeRole")),
+        Just(json!(["STS:assumerole"])),
+        Just(json!("sts:TagSession")),
+    ];
+    (
+        prop_oneof![Just("Allow"), Just("Deny")],
+        principal,
+        action,
+        proptest::option::of("[a-z]{0,4}"),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(effect, principal, action, sid, condition)| {
+            let mut s = serde_json::Map::new();
+            if let Some(sid) = sid {
+                s.insert("Sid".into(), json!(sid));
+            }
+            s.insert("Effect".into(), json!(effect));
+            s.insert("Principal".into(), principal);
+            s.insert("Action".into(), action);
+            if condition {
+                s.insert("Condition".into(), json!({"StringEquals": {"sts:ExternalId": "abc"}}));
+            }
+            Value::Object(s)
+        })
+}
+
+/// A trust policy as the console shows it: `Statement` an array or one object, keys in any order.
+fn trust_policy() -> impl Strategy<Value = String> {
+    (proptest::collection::vec(statement(), 0..4), proptest::bool::ANY, proptest::bool::ANY).prop_map(
+        |(statements, single, version_last)| {
+            let statement = match (single, statements.first()) {
+                (true, Some(one)) => one.clone(),
+                _ => Value::Array(statements),
+            };
+            let document = if version_last {
+                json!({"Statement": statement, "Version": "2012-10-17"})
+            } else {
+                json!({"Version": "2012-10-17", "Statement": statement})
+            };
+            serde_json::to_string_pretty(&document).unwrap()
+        },
+    )
+}
+
 fn inputs() -> impl Strategy<Value = RawInputs> {
-    proptest::collection::vec(typed(), 8).prop_map(|values| {
-        let mut raw = RawInputs::new();
-        for (key, value) in InputKey::ALL.into_iter().zip(values) {
-            raw.set(key, value);
-        }
-        raw
-    })
+    (
+        proptest::collection::vec(typed(), 8),
+        prop_oneof![trust_policy(), typed()],
+        prop_oneof![typed(), Just(r#"{"Statement": {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}}"#.to_owned())],
+        prop_oneof![Just("true"), Just("false"), Just(""), Just("maybe")],
+    )
+        .prop_map(|(values, trust, permissions, hardened)| {
+            let mut raw = RawInputs::new();
+            for (key, value) in InputKey::ALL.into_iter().zip(values) {
+                raw.set(key, value);
+            }
+            raw.set(InputKey::ExistingTrustPolicy, trust);
+            raw.set(InputKey::ExistingPermissionsPolicy, permissions);
+            raw.set(InputKey::Hardened, hardened);
+            raw
+        })
 }
 
 proptest! {
@@ -34,7 +96,8 @@ proptest! {
     fn every_document_is_valid_json(raw in inputs()) {
         let guide = generate(&raw);
         for output in &guide.outputs {
-            if output.id != OutputId::CrossAccountRoleArn {
+            let unreadable = output.waiting_for.contains(&InputKey::ExistingTrustPolicy);
+            if output.id.extension() == "json" && !unreadable {
                 prop_assert!(serde_json::from_str::<Value>(&output.text).is_ok(), "{}", output.text);
             }
         }
@@ -44,7 +107,11 @@ proptest! {
     fn complete_documents_hold_only_valid_values(raw in inputs()) {
         let guide = generate(&raw);
         for output in &guide.outputs {
-            let all_valid = output.id.depends_on().iter().all(|k| check(*k, raw.get(*k)).is_ok());
+            let hardened = check(InputKey::Hardened, raw.get(InputKey::Hardened)) == Ok("true".into());
+            let all_valid = output.id.depends_on(hardened).iter().all(|k| match check(*k, raw.get(*k)) {
+                Ok(value) => !(value.is_empty() && *k == InputKey::ExistingPermissionsPolicy),
+                Err(_) => false,
+            });
             prop_assert_eq!(output.complete, all_valid);
         }
         // Each typed value lands in its place only when valid; otherwise the placeholder does.
@@ -80,7 +147,31 @@ proptest! {
     fn the_result_serialises_to_json(raw in inputs()) {
         let json = serde_json::to_string(&generate(&raw)).unwrap();
         let value: Value = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(value["outputs"].as_object().unwrap().len(), 6);
-        prop_assert_eq!(value["inputs"].as_object().unwrap().len(), 8);
+        prop_assert_eq!(value["outputs"].as_object().unwrap().len(), OutputId::ALL.len());
+        prop_assert_eq!(value["inputs"].as_object().unwrap().len(), InputKey::ALL.len());
+    }
+
+    /// Merging keeps every pasted statement, in order, and merging the result again changes nothing.
+    #[test]
+    fn merging_keeps_what_was_there_and_is_idempotent(trust in trust_policy()) {
+        let raw = RawInputs::new()
+            .with(InputKey::ShippableAwsAccountId, "210987654321")
+            .with(InputKey::ExternalId, "abc")
+            .with(InputKey::ExistingTrustPolicy, trust.clone());
+        let merged = generate(&raw).output(OutputId::MergedTrustPolicy).text.clone();
+        let before: Value = serde_json::from_str(&trust).unwrap();
+        let after: Value = serde_json::from_str(&merged).unwrap();
+        let list = |v: &Value| match &v["Statement"] {
+            Value::Array(items) => items.clone(),
+            one => vec![one.clone()],
+        };
+        let (before, after_list) = (list(&before), list(&after));
+        prop_assert!(after_list.len() >= before.len() && after_list.len() <= before.len() + 2);
+        // Compared as compact text, so each statement keeps its keys in order.
+        for (b, a) in before.iter().zip(&after_list) {
+            prop_assert_eq!(serde_json::to_string(b).unwrap(), serde_json::to_string(a).unwrap());
+        }
+        let again = generate(&raw.clone().with(InputKey::ExistingTrustPolicy, merged.clone()));
+        prop_assert_eq!(&again.output(OutputId::MergedTrustPolicy).text, &merged);
     }
 }

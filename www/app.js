@@ -1,6 +1,6 @@
 // The site page: loads the Wasm core, fills fields from a shared link, and makes the guide live.
 import init, { generate } from './pkg/ecs_guide.js';
-import { connect, copyText, flash, announce } from './live.js';
+import { connect, copyText, flash, announce, valueOf, setValueOf } from './live.js';
 
 /** Values in the URL fragment (`#aws-account-id=…&external-id=…`), put there by "Copy a link". */
 function valuesFromFragment(names) {
@@ -17,14 +17,17 @@ async function main() {
   const live = document.querySelector('[data-your-values], [data-output]');
   if (live) await init();
   const { update, controls, form } = connect(document, generate);
-  const fromLink = valuesFromFragment(controls.map((c) => c.name));
-  for (const control of controls) if (control.name in fromLink) control.value = fromLink[control.name];
+  // Pasted policies never go into a link: only the values form's fields do.
+  const linked = controls.filter((c) => c.closest('[data-your-values]') && c.tagName !== 'TEXTAREA');
+  const fromLink = valuesFromFragment(linked.map((c) => c.name));
+  for (const control of linked) if (control.name in fromLink) setValueOf(control, fromLink[control.name]);
 
   form?.querySelector('[data-copy-link]')?.addEventListener('click', async (event) => {
     const params = new URLSearchParams();
-    for (const control of controls) {
-      const value = control.value.trim();
-      if (value && !(control.tagName === 'SELECT' && control.selectedIndex === 0)) params.set(control.name, value);
+    for (const control of linked) {
+      const value = valueOf(control).trim();
+      const isDefault = (control.tagName === 'SELECT' && control.selectedIndex === 0) || value === 'false';
+      if (value && !isDefault) params.set(control.name, value);
     }
     const ok = await copyText(`${location.href.split('#')[0]}#${params}`, document);
     flash(event.currentTarget, ok ? 'Link copied' : 'Copy failed');

@@ -55,6 +55,62 @@ export function flash(button, label) {
   button.flashTimer = setTimeout(() => { button.textContent = before; }, 1600);
 }
 
+/** A control's value for generate(): a checkbox gives "true" or "false". */
+export function valueOf(control) {
+  return control.type === 'checkbox' ? String(control.checked) : control.value;
+}
+
+/** Sets a control from a value generate() would take. */
+export function setValueOf(control, value) {
+  if (control.type === 'checkbox') control.checked = value === 'true';
+  else control.value = value;
+}
+
+/** Saves text as a file, made in the page (a blob URL): nothing is sent anywhere. */
+function download(text, filename) {
+  const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Updates a size meter and its sentence. */
+function showSize(el, size) {
+  const meter = el.querySelector('meter');
+  const text = el.querySelector('[data-size-text]');
+  el.hidden = !size;
+  if (!size || !meter || !text) return;
+  meter.max = size.limit;
+  meter.value = size.used;
+  meter.low = Math.floor(size.limit * 3 / 4);
+  meter.high = Math.floor(size.limit * 9 / 10);
+  const n = (v) => v.toLocaleString('en-US');
+  setTextOf(text, `Size: ${n(size.used)} of ${n(size.limit)} characters (${Math.floor(size.used * 100 / size.limit)}%) of the ${size.quota}, whitespace not counted.`);
+}
+
+const SEVERITY_LABEL = { error: 'Problem', warning: 'Warning', note: 'Note' };
+
+/** Rebuilds a findings list from data (text only: nothing typed becomes HTML). */
+function showFindings(list, items) {
+  const key = JSON.stringify(items);
+  if (list.dataset.shown === key) return;
+  list.dataset.shown = key;
+  list.replaceChildren(...items.map((finding) => {
+    const item = document.createElement('li');
+    item.className = `finding finding-${finding.severity}`;
+    item.dataset.rule = finding.rule;
+    const label = document.createElement('strong');
+    label.textContent = `${SEVERITY_LABEL[finding.severity]}:`;
+    item.append(label, ` ${finding.message}`);
+    return item;
+  }));
+}
+
 /** All elements under root carrying `attr`, grouped by its value. */
 function byAttribute(root, attr) {
   const map = {};
@@ -69,7 +125,10 @@ function byAttribute(root, attr) {
  */
 export function connect(root, generate, onChange = () => {}) {
   const form = root.querySelector('[data-your-values]');
-  const controls = form ? [...form.querySelectorAll('input[name], select[name]')] : [];
+  // The values form, and the forms where a policy is pasted to merge or check it.
+  const controls = [...root.querySelectorAll('[data-your-values] [name], [data-guide-inputs] [name]')];
+  const sizes = byAttribute(root, 'data-size-for');
+  const findings = byAttribute(root, 'data-findings-for');
   const outputs = byAttribute(root, 'data-output');
   const mirrors = byAttribute(root, 'data-mirror');
   const statuses = byAttribute(root, 'data-status-for');
@@ -84,7 +143,7 @@ export function connect(root, generate, onChange = () => {}) {
 
   function update() {
     const inputs = {};
-    for (const control of controls) inputs[control.name] = control.value;
+    for (const control of controls) inputs[control.name] = valueOf(control);
     const guide = generate(inputs);
     let changed = '';
     for (const [id, output] of Object.entries(guide.outputs)) {
@@ -97,6 +156,8 @@ export function connect(root, generate, onChange = () => {}) {
       setText(statuses[id], output.status);
       for (const el of outputs[id] || []) el.dataset.complete = String(output.complete);
       for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
+      for (const el of sizes[id] || []) showSize(el, output.size);
+      for (const el of findings[id] || []) showFindings(el, output.findings);
     }
     for (const [key, input] of Object.entries(guide.inputs)) {
       setText(names[key], input.shown);
@@ -104,7 +165,7 @@ export function connect(root, generate, onChange = () => {}) {
       const error = input.error && input.error.code !== 'missing' ? input.error.message : '';
       changed += `\u0000${input.error ? input.error.message : ''}`;
       setText(errors[key], error);
-      const control = form?.elements.namedItem(key);
+      const control = controls.find((c) => c.name === key);
       if (control) {
         if (error) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
@@ -117,12 +178,22 @@ export function connect(root, generate, onChange = () => {}) {
     return guide;
   }
 
-  if (form) {
-    form.addEventListener('input', update);
-    form.addEventListener('change', update);
-    form.addEventListener('reset', () => setTimeout(update));
-    form.addEventListener('submit', (event) => event.preventDefault());
+  for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
+    f.addEventListener('input', update);
+    f.addEventListener('change', update);
+    f.addEventListener('reset', () => setTimeout(update));
+    f.addEventListener('submit', (event) => event.preventDefault());
   }
+
+  root.addEventListener('click', (event) => {
+    const button = event.target.closest('button.download');
+    if (!button) return;
+    const source = root.getElementById(button.dataset.download);
+    if (!source) return;
+    download(source.textContent, button.dataset.filename);
+    flash(button, 'Downloaded');
+    announce(root, `Saved ${button.dataset.filename} to your downloads.`);
+  });
 
   root.addEventListener('click', async (event) => {
     const button = event.target.closest('button.copy');

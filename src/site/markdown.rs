@@ -4,7 +4,7 @@ use super::widgets;
 use super::widgets::escaped;
 use super::{Site, SiteError};
 use crate::guide::OutputId;
-use crate::Guide;
+use crate::{Guide, InputKey};
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
     TagEnd,
@@ -344,6 +344,19 @@ fn code_block(
     };
     match lang {
         "your-values" => return Ok(widgets::your_values_form()),
+        "paste" => {
+            let key = rest.first().copied().unwrap_or("");
+            return InputKey::from_key(key)
+                .and_then(widgets::paste_form)
+                .ok_or_else(|| at(format!("unknown paste field `{key}`")));
+        }
+        "output" => {
+            // A generated document shown whole, without a copy of it in the Markdown.
+            let id = rest.first().copied().unwrap_or("");
+            let output_id =
+                OutputId::from_id(id).ok_or_else(|| at(format!("unknown output `{id}`")))?;
+            return Ok(widgets::output_block(guide.output(output_id), guide));
+        }
         "integration-form" => {
             let method = rest.first().copied().unwrap_or("");
             return widgets::integration_form(method, guide)

@@ -2,10 +2,10 @@
 // Bundled by build-site with the wasm-bindgen glue, live.js, TEMPLATE (the guide's HTML) and
 // STYLES (its CSS) into dist/embed/ecs-integration-guide.js; the .wasm is found beside the module.
 import init, { generate } from '../pkg/ecs_guide.js';
-import { connect } from '../live.js';
+import { connect, setValueOf } from '../live.js';
 
 const INPUT_KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name',
-  'user-name', 'user-policy-name', 'partition'];
+  'user-name', 'user-policy-name', 'partition', 'hardened'];
 const METHODS = ['cross-account', 'account-keys'];
 
 /** Resolves once the Wasm core is ready; `generate` works from then on. */
@@ -103,8 +103,8 @@ class EcsIntegrationGuide extends HTMLElement {
       const control = this.#control(key);
       if (!control) continue;
       const value = this.getAttribute(key);
-      if (value !== null) control.value = value;
-      else if (only) control.value = '';
+      if (value !== null) setValueOf(control, value);
+      else if (only) setValueOf(control, '');
     }
   }
 
@@ -128,7 +128,7 @@ class EcsIntegrationGuide extends HTMLElement {
       if (!control) continue;
       const field = control.closest('.field');
       const isLocked = locked.has(key);
-      if (control.tagName === 'SELECT') control.disabled = isLocked;
+      if (control.tagName === 'SELECT' || control.type === 'checkbox') control.disabled = isLocked;
       else control.readOnly = isLocked;
       field.toggleAttribute('data-locked', isLocked);
       let note = field.querySelector('.locked-note');

@@ -1,0 +1,163 @@
+//! The guide's set-up as infrastructure as code: AWS CLI scripts, CloudFormation templates and
+//! Terraform, made from the same documents as the page, plus the commands that verify it.
+
+mod cli;
+mod cloudformation;
+mod terraform;
+
+pub use cli::{aws_cli, verification};
+pub use cloudformation::cloudformation;
+pub use terraform::terraform;
+
+use crate::documents::{self, Hardening};
+use crate::inputs::{CheckedInputs, InputKey};
+use serde_json::Value;
+
+/// Which of the guide's two methods a script or template sets up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    CrossAccount,
+    AccountKeys,
+}
+
+/// The AWS managed policy the account-keys method attaches to its role (deprecated by AWS in
+/// favour of the ECS service-linked role; the findings say so).
+pub const ECS_SERVICE_ROLE_POLICY: &str = "service-role/AmazonEC2ContainerServiceRole";
+
+/// How a template refers to a value it does not know when written: the partition, the deploying
+/// account, and the typed values that become parameters or variables.
+pub(crate) struct References {
+    pub partition: &'static str,
+    pub account_id: &'static str,
+    pub shippable_aws_account_id: &'static str,
+    pub external_id: &'static str,
+}
+
+/// A document as JSON data, with `${…}` references where the template fills values in.
+fn as_value<T: serde::Serialize>(document: &T) -> Value {
+    // Serialising the guide's plain document structs into a Value cannot fail.
+    serde_json::to_value(document).expect("IAM documents serialise to JSON")
+}
+
+/// The method's documents with references in place of values: (trust policy, inline policy).
+pub(crate) fn documents_with(
+    method: Method,
+    refs: &References,
+    inputs: &CheckedInputs,
+) -> (Value, Value) {
+    let hardening = inputs.hardened().then_some(Hardening {
+        partition: refs.partition,
+        account_id: refs.account_id,
+    });
+    match method {
+        Method::CrossAccount => (
+            as_value(&documents::cross_account_trust_policy(
+                refs.partition,
+                refs.shippable_aws_account_id,
+                refs.external_id,
+            )),
+            as_value(&documents::cross_account_permissions_policy(
+                hardening.as_ref(),
+            )),
+        ),
+        Method::AccountKeys => (
+            as_value(&documents::account_keys_role_trust_policy()),
+            as_value(&documents::account_keys_user_policy(hardening.as_ref())),
+        ),
+    }
+}
+
+/// The inputs a method's script or template is made from.
+pub fn depends_on(method: Method, hardened: bool) -> &'static [InputKey] {
+    match (method, hardened) {
+        (Method::CrossAccount, false) => &[
+            InputKey::ShippableAwsAccountId,
+            InputKey::ExternalId,
+            InputKey::RoleName,
+            InputKey::PolicyName,
+            InputKey::Partition,
+        ],
+        (Method::CrossAccount, true) => &[
+            InputKey::AwsAccountId,
+            InputKey::ShippableAwsAccountId,
+            InputKey::ExternalId,
+            InputKey::RoleName,
+            InputKey::PolicyName,
+            InputKey::Partition,
+        ],
+        (Method::AccountKeys, false) => &[
+            InputKey::RoleName,
+            InputKey::UserName,
+            InputKey::UserPolicyName,
+            InputKey::Partition,
+        ],
+        (Method::AccountKeys, true) => &[
+            InputKey::AwsAccountId,
+            InputKey::RoleName,
+            InputKey::UserName,
+            InputKey::UserPolicyName,
+            InputKey::Partition,
+        ],
+    }
+}
+
+/// A parameter or variable of a template: its input, name, description and AWS's rule.
+pub(crate) struct Parameter {
+    pub key: InputKey,
+    pub description: &'static str,
+    pub pattern: &'static str,
+}
+
+/// The parameters of each method, in the guide's order.
+pub(crate) fn parameters(method: Method) -> &'static [Parameter] {
+    const SHIPPABLE: Parameter = Parameter {
+        key: InputKey::ShippableAwsAccountId,
+        description: "Shippable's AWS account ID, the account trusted to assume the role",
+        pattern: "^[0-9]{12}$",
+    };
+    const EXTERNAL_ID: Parameter = Parameter {
+        key: InputKey::ExternalId,
+        description: "Your Shippable account ID, required as sts:ExternalId",
+        pattern: "^[A-Za-z0-9+=,.@:/_-]{2,1224}$",
+    };
+    const ROLE: Parameter = Parameter {
+        key: InputKey::RoleName,
+        description: "The name of the role",
+        pattern: "^[A-Za-z0-9+=,.@_-]{1,64}$",
+    };
+    const POLICY: Parameter = Parameter {
+        key: InputKey::PolicyName,
+        description: "The name of the role's inline policy",
+        pattern: "^[A-Za-z0-9+=,.@_-]{1,128}$",
+    };
+    const USER: Parameter = Parameter {
+        key: InputKey::UserName,
+        description: "The name of the IAM user whose access keys Shippable uses",
+        pattern: "^[A-Za-z0-9+=,.@_-]{1,64}$",
+    };
+    const USER_POLICY: Parameter = Parameter {
+        key: InputKey::UserPolicyName,
+        description: "The name of the user's inline policy",
+        pattern: "^[A-Za-z0-9+=,.@_-]{1,128}$",
+    };
+    match method {
+        Method::CrossAccount => &[SHIPPABLE, EXTERNAL_ID, ROLE, POLICY],
+        Method::AccountKeys => &[USER, USER_POLICY, ROLE],
+    }
+}
+
+/// Replaces every string of `value` holding a `${…}` reference with what `reference` makes of it.
+pub(crate) fn map_references(value: &mut Value, reference: &impl Fn(&str) -> Value) {
+    match value {
+        Value::String(s) if s.contains("${") => *value = reference(s),
+        Value::Array(items) => items.iter_mut().for_each(|v| map_references(v, reference)),
+        Value::Object(map) => map.values_mut().for_each(|v| map_references(v, reference)),
+        _ => {}
+    }
+}
+
+/// A string as a JSON (and YAML and HCL) double-quoted literal.
+pub(crate) fn quoted(text: &str) -> String {
+    // Serialising a string cannot fail.
+    serde_json::to_string(text).expect("strings serialise")
+}

@@ -1,0 +1,332 @@
+//! Policies the reader pastes: parsed with their key order kept, checked for shape, and compared by
+//! meaning (wildcards, case-insensitive actions, account IDs equal to their `:root` ARNs).
+
+use crate::errors::InputError;
+use crate::inputs::InputKey;
+use serde_json::{Map, Value};
+
+/// What kind of IAM document a statement list is: who may assume a role, or what may be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// A role's trust relationship: its statements name a `Principal`.
+    Trust,
+    /// An identity (permissions) policy: its statements have a `Resource` and no `Principal`.
+    Permissions,
+}
+
+/// A pasted IAM policy: the whole document, its key order kept, with a well-formed `Statement`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastedPolicy {
+    /// The document as pasted.
+    pub document: Map<String, Value>,
+}
+
+impl PastedPolicy {
+    /// Parses the text pasted into `key`'s field and checks that it is the kind of policy that
+    /// field takes. Errors give the line and column of invalid JSON, or what is wrong in words.
+    pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, InputError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            // serde_json ends its messages with " at line L column C"; the error keeps them apart.
+            let problem = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_owned(),
+                None => message,
+            };
+            InputError::InvalidJson {
+                key,
+                line: e.line(),
+                column: e.column(),
+                problem,
+            }
+        })?;
+        let not_a_policy = |problem: String| InputError::NotAPolicy { key, problem };
+        let Value::Object(document) = value else {
+            return Err(not_a_policy(format!(
+                "a policy is a JSON object ({{ \u{2026} }}); this is {}",
+                kind_of(&value)
+            )));
+        };
+        let policy = PastedPolicy { document };
+        match policy.document.get("Statement") {
+            None => {
+                return Err(not_a_policy(
+                    "it has no \"Statement\"; a policy holds its statements in \"Statement\"".into(),
+                ))
+            }
+            Some(Value::Object(_)) => {}
+            Some(Value::Array(items)) => {
+                if let Some((n, item)) = items.iter().enumerate().find(|(_, s)| !s.is_object()) {
+                    return Err(not_a_policy(format!(
+                        "statement {} is {}, not an object",
+                        n + 1,
+                        kind_of(item)
+                    )));
+                }
+            }
+            Some(other) => {
+                return Err(not_a_policy(format!(
+                    "\"Statement\" is {}; it must be a statement object or an array of them",
+                    kind_of(other)
+                )))
+            }
+        }
+        for (n, statement) in policy.statements().enumerate() {
+            match statement.get("Effect").and_then(Value::as_str) {
+                Some("Allow" | "Deny") => {}
+                Some(other) => {
+                    return Err(not_a_policy(format!(
+                        "statement {} has \"Effect\": \"{other}\"; IAM accepts only \"Allow\" or \"Deny\", with that case",
+                        n + 1
+                    )))
+                }
+                None => {
+                    return Err(not_a_policy(format!(
+                        "statement {} has no \"Effect\" (\"Allow\" or \"Deny\")",
+                        n + 1
+                    )))
+                }
+            }
+        }
+        let expected = match key {
+            InputKey::ExistingTrustPolicy => PolicyKind::Trust,
+            _ => PolicyKind::Permissions,
+        };
+        if let Some(found) = policy.kind() {
+            if found != expected {
+                return Err(InputError::WrongDocument { key, found });
+            }
+        }
+        Ok(policy)
+    }
+
+    /// The statements, whether `Statement` is one object or an array.
+    pub fn statements(&self) -> impl Iterator<Item = &Map<String, Value>> {
+        let list: &[Value] = match self.document.get("Statement") {
+            Some(Value::Array(items)) => items,
+            Some(one @ Value::Object(_)) => std::slice::from_ref(one),
+            _ => &[],
+        };
+        list.iter().filter_map(Value::as_object)
+    }
+
+    /// The kind of policy, judged by its statements; `None` when it has none to judge by.
+    pub fn kind(&self) -> Option<PolicyKind> {
+        let mut kind = None;
+        for statement in self.statements() {
+            if statement.contains_key("Principal") || statement.contains_key("NotPrincipal") {
+                return Some(PolicyKind::Trust);
+            }
+            if statement.contains_key("Resource") || statement.contains_key("NotResource") {
+                kind = Some(PolicyKind::Permissions);
+            }
+        }
+        kind
+    }
+}
+
+/// "an array", "a string", … for messages.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The strings of a value that may be one string or an array of them (`Action`, `Resource`).
+pub fn strings(value: Option<&Value>) -> Vec<&str> {
+    match value {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// True when every name `target` matches is also matched by `pattern`.
+///
+/// Both may hold IAM's wildcards (`*` any run, `?` one character); a `*` in `target` is only
+/// covered by a `*` in `pattern`. Action names compare without case, ARNs with it.
+pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
+    if !pattern.contains(['*', '?']) {
+        // A plain name covers only itself (the common case, decided without the table).
+        return !target.contains(['*', '?'])
+            && if ignore_case {
+                pattern.eq_ignore_ascii_case(target)
+            } else {
+                pattern == target
+            };
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = target.chars().collect();
+    let same = |a: char, b: char| {
+        if ignore_case {
+            a.eq_ignore_ascii_case(&b)
+        } else {
+            a == b
+        }
+    };
+    // row[j]: does p[i..] cover t[j..]; computed from the end of the pattern backwards.
+    let mut next = vec![false; t.len() + 1];
+    next[t.len()] = true;
+    for i in (0..p.len()).rev() {
+        let mut row = vec![false; t.len() + 1];
+        for j in (0..=t.len()).rev() {
+            row[j] = match p[i] {
+                '*' => next[j] || (j < t.len() && row[j + 1]),
+                '?' => j < t.len() && t[j] != '*' && next[j + 1],
+                c => j < t.len() && t[j] != '*' && t[j] != '?' && same(c, t[j]) && next[j + 1],
+            };
+        }
+        next = row;
+    }
+    next[0]
+}
+
+/// True when some name could match both patterns (one covers the other, as far as is told here).
+pub fn overlaps(a: &str, b: &str, ignore_case: bool) -> bool {
+    covers(a, b, ignore_case) || covers(b, a, ignore_case)
+}
+
+/// The actions another action of the list already grants (`ec2:DescribeInstances` beside
+/// `ec2:Describe*`), each with the action that grants it.
+pub fn redundant_actions<'a>(actions: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    actions
+        .iter()
+        .filter_map(|a| {
+            actions
+                .iter()
+                .find(|b| a != *b && covers(b, a, true))
+                .map(|b| (*a, *b))
+        })
+        .collect()
+}
+
+/// The list without the actions another action of it already grants.
+pub fn without_redundant<'a>(actions: &[&'a str]) -> Vec<&'a str> {
+    let redundant = redundant_actions(actions);
+    actions
+        .iter()
+        .copied()
+        .filter(|a| !redundant.iter().any(|(r, _)| r == a))
+        .collect()
+}
+
+/// A principal as a sorted list of `type=value` entries; an account's `arn:…:root` and its bare
+/// ID read the same.
+fn principal_entries(value: Option<&Value>) -> Vec<String> {
+    let mut entries = Vec::new();
+    match value {
+        Some(Value::String(s)) => entries.push(format!("*={s}")),
+        Some(Value::Object(map)) => {
+            for (kind, names) in map {
+                for name in strings(Some(names)) {
+                    entries.push(format!("{kind}={}", normalise_account(name)));
+                }
+            }
+        }
+        _ => {}
+    }
+    entries.sort();
+    entries.dedup();
+    entries
+}
+
+/// `arn:<partition>:iam::<12 digits>:root` and the bare 12 digits both become the digits.
+fn normalise_account(name: &str) -> String {
+    let digits = |s: &str| s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(name) {
+        return name.to_owned();
+    }
+    let parts: Vec<&str> = name.split(':').collect();
+    if let ["arn", _, "iam", "", account, "root"] = parts.as_slice() {
+        if digits(account) {
+            return (*account).to_owned();
+        }
+    }
+    name.to_owned()
+}
+
+/// Condition operators with their keys and values as sorted sets (a one-value array equals the
+/// value).
+fn condition_entries(value: Option<&Value>) -> Vec<String> {
+    let mut entries = Vec::new();
+    if let Some(Value::Object(operators)) = value {
+        for (operator, keys) in operators {
+            if let Value::Object(keys) = keys {
+                for (key, values) in keys {
+                    let mut values: Vec<&str> = strings(Some(values));
+                    values.sort_unstable();
+                    entries.push(format!(
+                        "{operator}|{}|{}",
+                        key.to_ascii_lowercase(),
+                        values.join("\u{0}")
+                    ));
+                }
+            }
+        }
+    }
+    entries.sort();
+    entries
+}
+
+fn lowercase_set(value: Option<&Value>) -> Vec<String> {
+    let mut set: Vec<String> = strings(value)
+        .into_iter()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    set.sort();
+    set.dedup();
+    set
+}
+
+/// True when two statements mean the same: same effect, principals, actions, resources and
+/// conditions, whatever their order, case of action names, `Sid` or the form of account IDs.
+pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
+    a.get("Effect") == b.get("Effect")
+        && principal_entries(a.get("Principal")) == principal_entries(b.get("Principal"))
+        && principal_entries(a.get("NotPrincipal")) == principal_entries(b.get("NotPrincipal"))
+        && lowercase_set(a.get("Action")) == lowercase_set(b.get("Action"))
+        && lowercase_set(a.get("NotAction")) == lowercase_set(b.get("NotAction"))
+        && strings(a.get("Resource")) == strings(b.get("Resource"))
+        && condition_entries(a.get("Condition")) == condition_entries(b.get("Condition"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_cover_what_they_match() {
+        assert!(covers("ec2:Describe*", "ec2:DescribeInstances", true));
+        assert!(covers("EC2:describe*", "ec2:DescribeInstances", true));
+        assert!(covers("*", "ecs:ListTasks", true));
+        assert!(covers("ecs:*", "ecs:Describe*", true));
+        assert!(covers("ec2:Describe*", "ec2:Describe*", true));
+        assert!(!covers("ec2:DescribeInstances", "ec2:Describe*", true));
+        assert!(!covers("ec2:Describe?", "ec2:Describe*", true));
+        assert!(covers("ecs:List?asks", "ecs:ListTasks", true));
+        assert!(!covers("ecs:ListTask", "ecs:ListTasks", true));
+        assert!(!covers("arn:aws:iam::1:role/*", "ARN:aws:iam::1:role/x", false));
+    }
+
+    #[test]
+    fn redundant_actions_name_what_grants_them() {
+        assert_eq!(
+            redundant_actions(&["ec2:Describe*", "ec2:DescribeRegions", "ecs:ListTasks"]),
+            [("ec2:DescribeRegions", "ec2:Describe*")]
+        );
+    }
+
+    #[test]
+    fn an_account_id_equals_its_root_arn() {
+        let a = serde_json::json!({"Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "sts:AssumeRole"});
+        let b = serde_json::json!({"Sid": "x", "Action": ["STS:AssumeRole"], "Principal": {"AWS": ["arn:aws:iam::123456789012:root"]}, "Effect": "Allow"});
+        assert!(same_statement(
+            a.as_object().unwrap(),
+            b.as_object().unwrap()
+        ));
+    }
+}
