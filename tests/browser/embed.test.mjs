@@ -137,8 +137,11 @@ test('guide-change: bubbling, composed, with every output and input error', asyn
   const initial = await page.evaluate(() => window.recorded.events.find((e) => e.id === 'first'));
   assert.equal(initial.bubbles, true);
   assert.equal(initial.composed, true);
-  assert.deepEqual(Object.keys(initial.detail.outputs).sort(), ['account-keys-role-trust-policy', 'account-keys-user-policy',
-    'cross-account-permissions-policy', 'cross-account-role-arn', 'cross-account-trust-policy', 'cross-account-trust-statement']);
+  assert.deepEqual(Object.keys(initial.detail.outputs).sort(), ['account-keys-aws-cli', 'account-keys-cloudformation',
+    'account-keys-role-trust-policy', 'account-keys-terraform', 'account-keys-user-policy', 'account-keys-verification',
+    'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-permissions-policy', 'cross-account-role-arn',
+    'cross-account-terraform', 'cross-account-trust-policy', 'cross-account-trust-statement', 'cross-account-verification',
+    'merged-trust-policy', 'permissions-check']);
   assert.equal(initial.detail.outputs['cross-account-role-arn'].complete, false);
   assert.equal(initial.detail.inputs['aws-account-id'].error.code, 'missing');
   assert.equal(initial.detail.outputs['cross-account-permissions-policy'].text, goldenText('aws', 'cross-account-permissions-policy.json'));

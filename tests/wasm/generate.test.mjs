@@ -13,6 +13,24 @@ initSync({ module: readFileSync(join(pkg, 'ecs_guide_bg.wasm')) });
 const goldenRoot = join(root, 'tests/golden');
 const cases = readdirSync(goldenRoot).filter((c) => statSync(join(goldenRoot, c)).isDirectory());
 
+const OUTPUT_IDS = [
+  'cross-account-permissions-policy', 'cross-account-trust-statement',
+  'cross-account-trust-policy', 'cross-account-role-arn',
+  'account-keys-user-policy', 'account-keys-role-trust-policy',
+  'merged-trust-policy', 'permissions-check',
+  'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification',
+  'account-keys-aws-cli', 'account-keys-cloudformation', 'account-keys-terraform', 'account-keys-verification',
+];
+
+/** The golden file's extension, as tests/golden.rs names it. */
+export function extension(id) {
+  if (id === 'cross-account-role-arn' || id === 'permissions-check') return 'txt';
+  if (id.endsWith('-aws-cli') || id.endsWith('-verification')) return 'sh';
+  if (id.endsWith('-cloudformation')) return 'yaml';
+  if (id.endsWith('-terraform')) return 'tf';
+  return 'json';
+}
+
 /** The same summary tests/golden.rs writes to status.txt. */
 function status(guide) {
   let out = '# outputs\n';
@@ -35,15 +53,12 @@ for (const name of cases) {
     const dir = join(goldenRoot, name);
     const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
     const guide = generate(inputs);
-    assert.deepEqual(Object.keys(guide.outputs), [
-      'cross-account-permissions-policy', 'cross-account-trust-statement',
-      'cross-account-trust-policy', 'cross-account-role-arn',
-      'account-keys-user-policy', 'account-keys-role-trust-policy',
-    ]);
+    assert.deepEqual(Object.keys(guide.outputs), OUTPUT_IDS);
     for (const [id, output] of Object.entries(guide.outputs)) {
-      const file = join(dir, `${id}.${id === 'cross-account-role-arn' ? 'txt' : 'json'}`);
+      const file = join(dir, `${id}.${extension(id)}`);
       assert.equal(output.text + '\n', readFileSync(file, 'utf8'), `${name}/${id}`);
-      if (id !== 'cross-account-role-arn') JSON.parse(output.text);
+      const unreadable = output.waitingFor.includes('existing-trust-policy');
+      if (extension(id) === 'json' && !unreadable) JSON.parse(output.text);
     }
     assert.equal(status(guide), readFileSync(join(dir, 'status.txt'), 'utf8'));
     assert.equal(guide.complete, Object.values(guide.outputs).every((o) => o.complete));
