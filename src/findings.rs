@@ -79,8 +79,8 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
     let mut list = Vec::new();
     let hardened = inputs.hardened();
     match id {
-        OutputId::CrossAccountPermissionsPolicy | OutputId::AccountKeysUserPolicy => {
-            if !hardened {
+        OutputId::CrossAccountPermissionsPolicy | OutputId::AccountKeysUserPolicy if !hardened => {
+            {
                 list.push(finding(
                     "passrole-any-resource",
                     Severity::Warning,

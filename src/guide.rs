@@ -150,7 +150,7 @@ impl OutputId {
         type Last = Option<(Vec<Checked>, String, Option<Size>)>;
         thread_local! {
             static LAST: RefCell<[Last; OutputId::ALL.len()]> =
-                RefCell::new([const { None }; OutputId::ALL.len()]);
+                const { RefCell::new([const { None }; OutputId::ALL.len()]) };
         }
         let hardened = inputs.hardened();
         let mut made_from: Vec<Checked> = self
@@ -203,22 +203,19 @@ impl OutputId {
                 inputs.shown(InputKey::AwsAccountId),
                 inputs.shown(InputKey::RoleName),
             ),
-            OutputId::AccountKeysUserPolicy => to_pretty_json(
-                &documents::account_keys_user_policy(hardening.as_ref()),
-                4,
-            ),
+            OutputId::AccountKeysUserPolicy => {
+                to_pretty_json(&documents::account_keys_user_policy(hardening.as_ref()), 4)
+            }
             OutputId::AccountKeysRoleTrustPolicy => {
                 to_pretty_json(&documents::account_keys_role_trust_policy(), 2)
             }
-            OutputId::MergedTrustPolicy => {
-                match pasted(inputs, InputKey::ExistingTrustPolicy) {
-                    Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
-                    Pasted::Invalid => UNREADABLE.to_owned(),
-                    Pasted::Policy(existing) => {
-                        merge_trust_policy(&existing, &cross_account_trust_policy(inputs)).text
-                    }
+            OutputId::MergedTrustPolicy => match pasted(inputs, InputKey::ExistingTrustPolicy) {
+                Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
+                Pasted::Invalid => UNREADABLE.to_owned(),
+                Pasted::Policy(existing) => {
+                    merge_trust_policy(&existing, &cross_account_trust_policy(inputs)).text
                 }
-            }
+            },
             OutputId::PermissionsCheck => {
                 match pasted(inputs, InputKey::ExistingPermissionsPolicy) {
                     Pasted::Empty => format!(

@@ -64,7 +64,9 @@ mod tests {
     fn merging_twice_changes_nothing() {
         let guide = cross_account_trust_policy("aws", "210987654321", "abc");
         let once = merge_trust_policy(
-            &pasted(r#"{"Statement": {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}, "Version": "2012-10-17"}"#),
+            &pasted(
+                r#"{"Statement": {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}, "Version": "2012-10-17"}"#,
+            ),
             &guide,
         );
         assert_eq!(once.added, 2);

@@ -50,7 +50,8 @@ impl PastedPolicy {
         match policy.document.get("Statement") {
             None => {
                 return Err(not_a_policy(
-                    "it has no \"Statement\"; a policy holds its statements in \"Statement\"".into(),
+                    "it has no \"Statement\"; a policy holds its statements in \"Statement\""
+                        .into(),
                 ))
             }
             Some(Value::Object(_)) => {}
@@ -309,7 +310,11 @@ mod tests {
         assert!(!covers("ec2:Describe?", "ec2:Describe*", true));
         assert!(covers("ecs:List?asks", "ecs:ListTasks", true));
         assert!(!covers("ecs:ListTask", "ecs:ListTasks", true));
-        assert!(!covers("arn:aws:iam::1:role/*", "ARN:aws:iam::1:role/x", false));
+        assert!(!covers(
+            "arn:aws:iam::1:role/*",
+            "ARN:aws:iam::1:role/x",
+            false
+        ));
     }
 
     #[test]

@@ -46,7 +46,10 @@ fn statement() -> impl Strategy<Value = Value> {
             s.insert("Principal".into(), principal);
             s.insert("Action".into(), action);
             if condition {
-                s.insert("Condition".into(), json!({"StringEquals": {"sts:ExternalId": "abc"}}));
+                s.insert(
+                    "Condition".into(),
+                    json!({"StringEquals": {"sts:ExternalId": "abc"}}),
+                );
             }
             Value::Object(s)
         })
@@ -54,8 +57,12 @@ fn statement() -> impl Strategy<Value = Value> {
 
 /// A trust policy as the console shows it: `Statement` an array or one object, keys in any order.
 fn trust_policy() -> impl Strategy<Value = String> {
-    (proptest::collection::vec(statement(), 0..4), proptest::bool::ANY, proptest::bool::ANY).prop_map(
-        |(statements, single, version_last)| {
+    (
+        proptest::collection::vec(statement(), 0..4),
+        proptest::bool::ANY,
+        proptest::bool::ANY,
+    )
+        .prop_map(|(statements, single, version_last)| {
             let statement = match (single, statements.first()) {
                 (true, Some(one)) => one.clone(),
                 _ => Value::Array(statements),
@@ -66,15 +73,20 @@ fn trust_policy() -> impl Strategy<Value = String> {
                 json!({"Version": "2012-10-17", "Statement": statement})
             };
             serde_json::to_string_pretty(&document).unwrap()
-        },
-    )
+        })
 }
 
 fn inputs() -> impl Strategy<Value = RawInputs> {
     (
         proptest::collection::vec(typed(), 8),
         prop_oneof![trust_policy(), typed()],
-        prop_oneof![typed(), Just(r#"{"Statement": {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}}"#.to_owned())],
+        prop_oneof![
+            typed(),
+            Just(
+                r#"{"Statement": {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}}"#
+                    .to_owned()
+            )
+        ],
         prop_oneof![Just("true"), Just("false"), Just(""), Just("maybe")],
     )
         .prop_map(|(values, trust, permissions, hardened)| {

@@ -1,8 +1,8 @@
 //! The CloudFormation templates: YAML written from JSON data, partition-neutral through
 //! `${AWS::Partition}`, with the typed values as parameter defaults.
 
-use super::{documents_with, map_references, parameters, quoted, Method, References};
 use super::ECS_SERVICE_ROLE_POLICY;
+use super::{documents_with, map_references, parameters, quoted, Method, References};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::{json, Map, Value};
 
@@ -140,7 +140,11 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
     let mut out = String::from(
         "# Deploy: aws cloudformation deploy --template-file <this file> --stack-name <a name> --capabilities CAPABILITY_NAMED_IAM\n",
     );
-    write_map(&mut out, template.as_object().expect("the template is an object"), 0);
+    write_map(
+        &mut out,
+        template.as_object().expect("the template is an object"),
+        0,
+    );
     out
 }
 

@@ -66,7 +66,9 @@ pub fn title(id: OutputId) -> &'static str {
         OutputId::CrossAccountRoleArn => "Role ARN",
         OutputId::AccountKeysUserPolicy => "User policy (inline policy {user-policy-name})",
         OutputId::AccountKeysRoleTrustPolicy => "Trust policy of the role",
-        OutputId::MergedTrustPolicy => "Your trust relationship, with the guide\u{2019}s statements merged in",
+        OutputId::MergedTrustPolicy => {
+            "Your trust relationship, with the guide\u{2019}s statements merged in"
+        }
         OutputId::PermissionsCheck => "What your policy grants of the guide\u{2019}s actions",
         OutputId::CrossAccountAwsCli | OutputId::AccountKeysAwsCli => "AWS CLI script",
         OutputId::CrossAccountCloudformation | OutputId::AccountKeysCloudformation => {
@@ -162,7 +164,10 @@ fn downloadable(id: OutputId) -> bool {
 pub fn download_name(id: OutputId) -> String {
     let name = match id {
         OutputId::CrossAccountCloudformation | OutputId::AccountKeysCloudformation => {
-            format!("shippable-{}", id.id().replace("-cloudformation", "-ecs.cfn"))
+            format!(
+                "shippable-{}",
+                id.id().replace("-cloudformation", "-ecs.cfn")
+            )
         }
         OutputId::CrossAccountTerraform | OutputId::AccountKeysTerraform => {
             format!("shippable-{}", id.id().replace("-terraform", "-ecs"))
@@ -205,7 +210,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

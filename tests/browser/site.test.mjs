@@ -10,7 +10,17 @@ import { launch, start, openPage, DIST } from './harness.mjs';
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 const OUTPUT_IDS = ['cross-account-permissions-policy', 'cross-account-trust-statement', 'cross-account-trust-policy',
-  'cross-account-role-arn', 'account-keys-user-policy', 'account-keys-role-trust-policy'];
+  'cross-account-role-arn', 'account-keys-user-policy', 'account-keys-role-trust-policy',
+  'merged-trust-policy', 'permissions-check',
+  'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification',
+  'account-keys-aws-cli', 'account-keys-cloudformation', 'account-keys-terraform', 'account-keys-verification'];
+const extension = (id) => {
+  if (id === 'cross-account-role-arn' || id === 'permissions-check') return 'txt';
+  if (id.endsWith('-aws-cli') || id.endsWith('-verification')) return 'sh';
+  if (id.endsWith('-cloudformation')) return 'yaml';
+  if (id.endsWith('-terraform')) return 'tf';
+  return 'json';
+};
 const KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name', 'user-name',
   'user-policy-name', 'partition'];
 
@@ -18,7 +28,7 @@ const golden = (name) => {
   const dir = join(GOLDEN, name);
   const outputs = {};
   for (const id of OUTPUT_IDS) {
-    outputs[id] = readFileSync(join(dir, `${id}.${id === 'cross-account-role-arn' ? 'txt' : 'json'}`), 'utf8').replace(/\n$/, '');
+    outputs[id] = readFileSync(join(dir, `${id}.${extension(id)}`), 'utf8').replace(/\n$/, '');
   }
   const status = readFileSync(join(dir, 'status.txt'), 'utf8');
   const complete = Object.fromEntries(OUTPUT_IDS.map((id) => [id, new RegExp(`^${id}: complete$`, 'm').test(status)]));
@@ -39,6 +49,11 @@ after(async () => {
 
 /** Types every input of a golden case the way a reader does. */
 async function typeInputs(page, inputs) {
+  // Pasted policies are pasted (filled at once), the switch is clicked.
+  for (const key of ['existing-trust-policy', 'existing-permissions-policy']) {
+    await page.fill(`[name="${key}"]`, inputs[key] ?? '');
+  }
+  await page.setChecked('[name="hardened"]', inputs.hardened === 'true');
   for (const key of KEYS) {
     const value = inputs[key] ?? '';
     if (key === 'partition') {
@@ -59,7 +74,8 @@ async function outputsOnPage(page) {
   })), OUTPUT_IDS);
 }
 
-for (const name of ['aws', 'aws-cn', 'aws-us-gov', 'console-format', 'custom-names', 'maximum-lengths', 'wrong-only-where-needed']) {
+for (const name of ['aws', 'aws-cn', 'aws-us-gov', 'console-format', 'custom-names', 'maximum-lengths', 'wrong-only-where-needed',
+  'merge-and-check', 'hardened', 'wrong-boxes']) {
   test(`typing the ${name} values updates every document exactly`, async () => {
     const expected = golden(name);
     const { page, context, errors } = await openPage(browser, `${origin}/`);
@@ -305,4 +321,62 @@ test('every page of the site: no request off the origin, no console error, axe c
     assert.deepEqual(result.violations.map((v) => v.id), [], path);
     await context.close();
   }
+});
+
+test('merge: pasting the merged document back changes nothing, and a bad paste is flagged on its field', async () => {
+  const expected = golden('merge-and-check');
+  const { page, context, errors } = await openPage(browser, `${origin}/`);
+  await typeInputs(page, expected.inputs);
+  const merged = await page.textContent('[data-output="merged-trust-policy"]');
+  assert.equal(merged, expected.outputs['merged-trust-policy']);
+  await page.fill('[name="existing-trust-policy"]', merged);
+  assert.equal(await page.textContent('[data-output="merged-trust-policy"]'), merged);
+  await page.fill('[name="existing-trust-policy"]', '{"Statement": [}');
+  const field = page.locator('[name="existing-trust-policy"]');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const described = (await field.getAttribute('aria-describedby')).split(' ');
+  const message = await page.textContent(`#${described.find((id) => id.startsWith('error-'))}`);
+  assert.match(message, /^Current trust relationship is not valid JSON: at line 1, column 16, expected value\.$/);
+  assert.equal(await page.getAttribute('[data-output="merged-trust-policy"]', 'data-complete'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('check: a trust policy in the permissions box is named as such', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await page.fill('[name="existing-permissions-policy"]', readFileSync(join(GOLDEN, 'aws/cross-account-trust-policy.json'), 'utf8'));
+  const field = page.locator('[name="existing-permissions-policy"]');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.textContent('#error-existing-permissions-policy'), /this is a trust policy/);
+  await context.close();
+});
+
+test('findings and size meters follow the hardened switch', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  const rules = () => page.$$eval('[data-findings-for="cross-account-permissions-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  assert.deepEqual(await rules(), ['passrole-any-resource', 'redundant-action']);
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  await page.check('[name="hardened"]');
+  assert.deepEqual(await rules(), []);
+  const meter = await page.$eval('[data-size-for="cross-account-trust-policy"] meter', (m) => [m.value, m.max]);
+  assert.equal(meter[1], 2048);
+  const text = await page.textContent('[data-output="cross-account-trust-policy"]');
+  assert.equal(meter[0], JSON.stringify(JSON.parse(text)).length);
+  await context.close();
+});
+
+test('download buttons save exactly the script or template shown', async () => {
+  const expected = golden('aws');
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeInputs(page, expected.inputs);
+  for (const id of ['cross-account-aws-cli', 'cross-account-cloudformation', 'account-keys-terraform']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`[data-download="output-${id}"]`),
+    ]);
+    const path = await download.path();
+    assert.equal(readFileSync(path, 'utf8'), `${expected.outputs[id]}\n`, id);
+    assert.match(download.suggestedFilename(), /^shippable-/);
+  }
+  await context.close();
 });
