@@ -36,7 +36,14 @@ fn status(guide: &Guide) -> String {
     out.push_str("\n# inputs\n");
     for input in &guide.inputs {
         match &input.error {
-            None => writeln!(out, "{}: {}", input.key.key(), input.shown).unwrap(),
+            // A pasted policy spans lines: one line per input here.
+            None => writeln!(
+                out,
+                "{}: {}",
+                input.key.key(),
+                input.shown.replace('\n', "\\n")
+            )
+            .unwrap(),
             Some(e) => writeln!(out, "{}: [{}] {e}", input.key.key(), e.code()).unwrap(),
         }
     }

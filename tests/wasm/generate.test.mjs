@@ -39,7 +39,7 @@ function status(guide) {
   }
   out += '\n# inputs\n';
   for (const [key, i] of Object.entries(guide.inputs)) {
-    out += i.error ? `${key}: [${i.error.code}] ${i.error.message}\n` : `${key}: ${i.shown}\n`;
+    out += i.error ? `${key}: [${i.error.code}] ${i.error.message}\n` : `${key}: ${i.shown.replaceAll('\n', '\\n')}\n`;
   }
   return out;
 }
