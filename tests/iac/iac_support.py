@@ -111,9 +111,12 @@ def cfn_parameter_defaults(template) -> dict[str, str]:
     return out
 
 
-def cfn_resolve(node, params: dict[str, str], partition: str):
-    """The value of a template fragment with parameters at their defaults in `partition`."""
+def cfn_resolve(node, params: dict[str, str], partition: str, account_id: str | None = None):
+    """The value of a template fragment with parameters at their defaults in `partition`, deployed
+    in `account_id` (the hardened variant names the account's roles)."""
     pseudo = {"AWS::Partition": partition}
+    if account_id:
+        pseudo["AWS::AccountId"] = account_id
 
     def name(ref):
         if ref in pseudo:

@@ -217,6 +217,11 @@ def iam(url, partition):
 def test_script_in_moto(case, stem, moto, tmp_path):
     if not case.complete(stem):
         pytest.skip(f"{stem} is {case.outputs.get(stem)}: not to be run")
+    user_policy = case.path / "account-keys-user-policy.json"
+    if stem.startswith("account-keys") and '"Version"' not in user_policy.read_text():
+        # IAM accepts the guide's user policy without "Version" (it reads it as 2008-10-17); moto
+        # refuses it. The hardened case, which adds "Version", runs this script in moto whole.
+        pytest.xfail("moto refuses a policy without Version, which IAM accepts")
     _post(f"{moto}/moto-api/reset")
     env = {
         "PATH": f"{BIN}:/usr/bin:/bin",
@@ -344,7 +349,7 @@ def test_cfn_documents(case, stem):
 
     def props(type_):
         (r,) = [r for r in resources.values() if r["Type"] == type_]
-        return cfn_resolve(r.get("Properties", {}), defaults, p)
+        return cfn_resolve(r.get("Properties", {}), defaults, p, case.inputs.get("aws-account-id"))
 
     role = props("AWS::IAM::Role")
     assert role["RoleName"] == case.value("role-name")
@@ -395,7 +400,9 @@ def test_terraform(case, stem):
         if "default" in body
     }
     data_partitions = {labels[1] for labels in tf_blocks(parsed, "data") if labels[0] == "aws_partition"}
-    ev = HclEval(variables, {}, p, data_partitions)
+    # The hardened variant names the deploying account's roles, read by aws_caller_identity.
+    account = {"data.aws_caller_identity.current.account_id": case.inputs.get("aws-account-id")}
+    ev = HclEval(variables, account, p, data_partitions)
     for (type_, label), body in resources.items():
         if type_ in ("aws_iam_role", "aws_iam_user"):
             name = ev.attribute(body["name"])
