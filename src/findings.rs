@@ -80,7 +80,6 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
     let hardened = inputs.hardened();
     match id {
         OutputId::CrossAccountPermissionsPolicy | OutputId::AccountKeysUserPolicy if !hardened => {
-            {
                 list.push(finding(
                     "passrole-any-resource",
                     Severity::Warning,
@@ -122,7 +121,6 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
                          \u{201c}Hardened\u{201d} adds \"Version\": \"2012-10-17\".",
                     ));
                 }
-            }
         }
         OutputId::AccountKeysRoleTrustPolicy => list.push(finding(
             "deprecated-ecs-service-role",
