@@ -90,7 +90,7 @@ test('text that would break JSON or HTML stays data', () => {
   const hostile = '"}],"Effect":"Deny<img src=x onerror=alert(1)>';
   const guide = generate({ 'external-id': hostile, 'aws-account-id': hostile });
   for (const [id, o] of Object.entries(guide.outputs)) {
-    if (id !== 'cross-account-role-arn') JSON.parse(o.text);
+    if (extension(id) === 'json') JSON.parse(o.text);
     assert.ok(!o.text.includes('onerror'), id);
   }
   assert.equal(guide.inputs['external-id'].error.code, 'character-not-allowed');
