@@ -85,21 +85,32 @@ test_iac() {
 
 # --- build -----------------------------------------------------------------------------------
 
+# Two builds of the one crate: `ecs_guide` (the six documents, findings and sizes: what the first
+# visit loads) and `ecs_guide_full` (the `full` feature: merge, check and infrastructure as code,
+# loaded when the reader gets near them).
 build_wasm() {
   need_wasm_target
   need_wasm_bindgen
   need_node_modules
-  say "building the Wasm core"
-  cargo build --profile wasm --locked --target "$TARGET" --lib
   local out="$DIST/pkg"
   rm -rf "$out"
   mkdir -p "$out"
-  wasm-bindgen --target web --out-dir "$out" --out-name ecs_guide \
+  wasm_package ecs_guide --no-default-features
+  wasm_package ecs_guide_full
+}
+
+# wasm_package NAME [cargo flags]: builds the crate for the browser into $DIST/pkg/NAME*.
+wasm_package() {
+  local name=$1 out="$DIST/pkg"
+  shift
+  say "building the Wasm core: $name"
+  cargo build --profile wasm --locked --target "$TARGET" --lib "$@"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
     "target/$TARGET/wasm/ecs_guide.wasm"
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/ecs_guide_bg.wasm" -o "$out/ecs_guide_bg.wasm"
+    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
 build_site() {
@@ -107,9 +118,21 @@ build_site() {
   cargo run --release --locked --quiet --bin build-site -- --out "$DIST"
 }
 
+# The shipped JavaScript, minified in place (esbuild): every reader downloads it. After build_site,
+# which reads the glue line by line to bundle the embed.
+minify_js() {
+  say "minifying the JavaScript"
+  local file
+  for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/*.js; do
+    node_modules/.bin/esbuild "$file" --minify --format=esm --target=es2022 \
+      --log-level=warning --allow-overwrite --outfile="$file"
+  done
+}
+
 build() {
   build_wasm
   build_site
+  minify_js
   say "built $DIST/ ($(du -sh "$DIST" | cut -f1))"
 }
 
@@ -127,8 +150,11 @@ cmd_test() {
   cargo clippy --locked --all-targets -- -D warnings
   need_wasm_target
   cargo clippy --locked --target "$TARGET" --lib -- -D warnings
+  cargo clippy --locked --target "$TARGET" --lib --no-default-features -- -D warnings
   say "native tests"
   cargo test --locked
+  say "native tests of the small build (no \`full\` feature)"
+  cargo test --locked --lib --no-default-features
   test_iac
   build
   need_chromium

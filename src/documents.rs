@@ -66,6 +66,20 @@ pub const ACCOUNT_KEYS_ACTIONS: &[&str] = &[
     "ecs:DescribeContainerInstances",
 ];
 
+/// The actions of [`CROSS_ACCOUNT_ACTIONS`] another of its actions already grants, each with the
+/// action that grants it (what `actions::redundant_actions` finds; a test keeps them equal).
+pub const CROSS_ACCOUNT_REDUNDANT: &[(&str, &str)] = &[
+    (
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "elasticloadbalancing:Describe*",
+    ),
+    ("ec2:DescribeRegions", "ec2:Describe*"),
+    ("ec2:DescribeInstances", "ec2:Describe*"),
+];
+
+/// The same for [`ACCOUNT_KEYS_ACTIONS`]: none (it has no wildcards).
+pub const ACCOUNT_KEYS_REDUNDANT: &[(&str, &str)] = &[];
+
 /// An IAM policy document: `Version` (absent where the guide omits it) and `Statement`.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 #[serde(rename_all = "PascalCase")]
@@ -151,11 +165,17 @@ pub fn role_arn(partition: &str, account_id: &str, role_name: &str) -> String {
 pub fn cross_account_permissions_policy<'a>(
     hardening: Option<&Hardening<'a>>,
 ) -> PolicyDocument<'a> {
-    permissions_policy(CROSS_ACCOUNT_ACTIONS, Some(POLICY_VERSION), hardening)
+    permissions_policy(
+        CROSS_ACCOUNT_ACTIONS,
+        CROSS_ACCOUNT_REDUNDANT,
+        Some(POLICY_VERSION),
+        hardening,
+    )
 }
 
 fn permissions_policy<'a>(
     actions: &'static [&'static str],
+    redundant: &[(&str, &str)],
     version: Option<&'static str>,
     hardening: Option<&Hardening<'a>>,
 ) -> PolicyDocument<'a> {
@@ -165,9 +185,10 @@ fn permissions_policy<'a>(
             statement: vec![allow_actions(Cow::Borrowed(actions))],
         };
     };
-    let kept: Vec<&'static str> = crate::policy::without_redundant(actions)
-        .into_iter()
-        .filter(|a| *a != PASS_ROLE)
+    let kept: Vec<&'static str> = actions
+        .iter()
+        .copied()
+        .filter(|a| *a != PASS_ROLE && !redundant.iter().any(|(r, _)| r == a))
         .collect();
     PolicyDocument {
         version: Some(POLICY_VERSION),
@@ -254,7 +275,12 @@ pub fn cross_account_trust_policy<'a>(
 /// Account keys, step 1: the user's inline policy (the guide gives it no `Version`; the hardened
 /// variant adds one and limits `iam:PassRole` as for the role).
 pub fn account_keys_user_policy<'a>(hardening: Option<&Hardening<'a>>) -> PolicyDocument<'a> {
-    permissions_policy(ACCOUNT_KEYS_ACTIONS, None, hardening)
+    permissions_policy(
+        ACCOUNT_KEYS_ACTIONS,
+        ACCOUNT_KEYS_REDUNDANT,
+        None,
+        hardening,
+    )
 }
 
 /// Account keys, step 3: the ECS service role's trust policy.
@@ -285,8 +311,21 @@ pub fn to_pretty_json<T: Serialize>(value: &T, indent: usize) -> String {
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
     // Serialising these plain structs into memory cannot fail: no maps with non-string keys,
     // no I/O. A failure would be a programming error caught by every test.
-    value
-        .serialize(&mut serializer)
-        .expect("IAM documents serialise to JSON");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    // (The error is not formatted: that alone would add kilobytes of message tables to the Wasm.)
+    if value.serialize(&mut serializer).is_err() {
+        unreachable!("IAM documents serialise to JSON");
+    }
+    String::from_utf8(out).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
+}
+
+/// Writes a value as compact JSON (the guide handed to JavaScript).
+pub fn to_compact_json<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::with_capacity(8192);
+    if value
+        .serialize(&mut serde_json::Serializer::new(&mut out))
+        .is_err()
+    {
+        unreachable!("the guide serialises to JSON");
+    }
+    String::from_utf8(out).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
 }

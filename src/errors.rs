@@ -1,8 +1,16 @@
 //! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
 
 use crate::inputs::{InputKey, EXTERNAL_ID_PUNCTUATION, NAME_PUNCTUATION};
-use crate::policy::PolicyKind;
 use std::fmt;
+
+/// What kind of IAM document a statement list is: who may assume a role, or what may be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// A role's trust relationship: its statements name a `Principal`.
+    Trust,
+    /// An identity (permissions) policy: its statements have a `Resource` and no `Principal`.
+    Permissions,
+}
 
 /// A failed input rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,11 +128,12 @@ fn allowed(key: InputKey) -> String {
     } else {
         NAME_PUNCTUATION
     };
-    let list: Vec<String> = punctuation.chars().map(String::from).collect();
-    format!(
-        "letters A\u{2013}Z and a\u{2013}z, digits and {}",
-        list.join(" ")
-    )
+    let mut list = String::from("letters A\u{2013}Z and a\u{2013}z, digits and");
+    for c in punctuation.chars() {
+        list.push(' ');
+        list.push(c);
+    }
+    list
 }
 
 impl fmt::Display for InputError {

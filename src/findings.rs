@@ -2,13 +2,11 @@
 //! of each document against its IAM quota.
 
 use crate::documents::{
-    ACCOUNT_KEYS_ACTIONS, CROSS_ACCOUNT_ACTIONS, ECS_SERVICE_PRINCIPAL, PASS_ROLE,
+    ACCOUNT_KEYS_REDUNDANT, CROSS_ACCOUNT_REDUNDANT, ECS_SERVICE_PRINCIPAL, PASS_ROLE,
 };
 use crate::guide::OutputId;
 use crate::inputs::{CheckedInputs, InputKey};
-use crate::policy::redundant_actions;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 /// How much a finding matters, least first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -58,12 +56,38 @@ fn quota(id: OutputId) -> Option<(usize, &'static str)> {
     }
 }
 
-/// The size of a JSON document as IAM counts it; `None` when the text is not JSON (a message).
+/// The size of a JSON document as IAM counts it; `None` when the text is not a document (a message).
 pub fn size(id: OutputId, text: &str) -> Option<Size> {
     let (limit, quota) = quota(id)?;
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let used = serde_json::to_string(&value).ok()?.chars().count();
-    Some(Size { used, limit, quota })
+    if !text.starts_with('{') {
+        return None;
+    }
+    Some(Size {
+        used: characters_without_whitespace(text),
+        limit,
+        quota,
+    })
+}
+
+/// Characters of a JSON text not counting whitespace outside strings: its compact form's length.
+/// (The text is serde_json's own output, so its strings are already in their shortest escaping.)
+fn characters_without_whitespace(json: &str) -> usize {
+    let (mut in_string, mut escaped, mut used) = (false, false, 0);
+    for c in json.chars() {
+        if in_string {
+            used += 1;
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_ascii_whitespace() {
+            used += 1;
+            in_string = c == '"';
+        }
+    }
+    used
 }
 
 fn finding(rule: &'static str, severity: Severity, message: impl Into<String>) -> Finding {
@@ -89,26 +113,25 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
                          only your account's roles, and only when passed to {ECS_SERVICE_PRINCIPAL}."
                     ),
                 ));
-                let actions = if id == OutputId::AccountKeysUserPolicy {
-                    ACCOUNT_KEYS_ACTIONS
+                let redundant = if id == OutputId::AccountKeysUserPolicy {
+                    ACCOUNT_KEYS_REDUNDANT
                 } else {
-                    CROSS_ACCOUNT_ACTIONS
+                    CROSS_ACCOUNT_REDUNDANT
                 };
-                // The lists are fixed: their redundant actions are found once.
-                static FOUND: [OnceLock<Vec<(&str, &str)>>; 2] = [OnceLock::new(), OnceLock::new()];
-                let slot = usize::from(id == OutputId::AccountKeysUserPolicy);
-                let redundant = FOUND[slot].get_or_init(|| redundant_actions(actions));
                 if !redundant.is_empty() {
-                    let pairs: Vec<String> = redundant
-                        .iter()
-                        .map(|(action, by)| format!("{action} (granted by {by})"))
-                        .collect();
+                    let mut pairs = String::new();
+                    for (action, by) in redundant {
+                        if !pairs.is_empty() {
+                            pairs.push_str(", ");
+                        }
+                        pairs.push_str(&format!("{action} (granted by {by})"));
+                    }
                     list.push(finding(
                         "redundant-action",
                         Severity::Note,
                         format!(
                             "Listed although another action already grants it: {}. Harmless; \u{201c}Hardened\u{201d} leaves them out.",
-                            pairs.join(", ")
+                            pairs
                         ),
                     ));
                 }
@@ -178,4 +201,21 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
         }
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_is_the_compact_length_whitespace_in_strings_counted() {
+        let text = "{\n    \"Sid\": \"a \\\" b\",\n    \"Action\": [\n        \"x:Y\"\n    ]\n}";
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(characters_without_whitespace(text), compact.chars().count());
+        assert_eq!(
+            size(OutputId::CrossAccountTrustPolicy, "Paste a policy"),
+            None
+        );
+    }
 }

@@ -1,15 +1,22 @@
 //! One call from inputs to everything the page shows: every output's text and completeness, every input's error.
 
+#[cfg(feature = "full")]
 use crate::check::{check_permissions, needed};
-use crate::documents::{self, to_pretty_json, Hardening, CROSS_ACCOUNT_ACTIONS};
+use crate::documents::{self, to_pretty_json, Hardening};
 use crate::errors::InputError;
-use crate::findings::{findings, size, Finding, Size};
+use crate::findings::{findings, size, Finding, Severity, Size};
+#[cfg(feature = "full")]
 use crate::iac::{self, Method};
-use crate::inputs::{Checked, CheckedInputs, InputKey, RawInputs};
+#[cfg(feature = "full")]
+use crate::inputs::Checked;
+use crate::inputs::{CheckedInputs, InputKey, RawInputs};
+#[cfg(feature = "full")]
 use crate::merge::merge_trust_policy;
+#[cfg(feature = "full")]
 use crate::policy::PastedPolicy;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
+#[cfg(feature = "full")]
 use std::cell::RefCell;
 
 /// One generated document of the guide, named by its public output id (`data-output="<id>"`).
@@ -76,6 +83,12 @@ impl OutputId {
         }
     }
 
+    /// True for the outputs this build generates: the small build (without the `full` feature)
+    /// makes the guide's six documents; the full build also merges, checks and writes the code.
+    pub const fn generated_by_this_build(self) -> bool {
+        cfg!(feature = "full") || (self as usize) < 6
+    }
+
     /// Looks an output up by its public id.
     pub fn from_id(id: &str) -> Option<OutputId> {
         OutputId::ALL.into_iter().find(|o| o.id() == id)
@@ -118,12 +131,21 @@ impl OutputId {
                 &[ExistingPermissionsPolicy, AwsAccountId, Partition]
             }
             OutputId::PermissionsCheck => &[ExistingPermissionsPolicy],
+            #[cfg(feature = "full")]
             OutputId::CrossAccountAwsCli
             | OutputId::CrossAccountCloudformation
             | OutputId::CrossAccountTerraform => iac::depends_on(Method::CrossAccount, hardened),
+            #[cfg(feature = "full")]
             OutputId::AccountKeysAwsCli
             | OutputId::AccountKeysCloudformation
             | OutputId::AccountKeysTerraform => iac::depends_on(Method::AccountKeys, hardened),
+            #[cfg(not(feature = "full"))]
+            OutputId::CrossAccountAwsCli
+            | OutputId::CrossAccountCloudformation
+            | OutputId::CrossAccountTerraform
+            | OutputId::AccountKeysAwsCli
+            | OutputId::AccountKeysCloudformation
+            | OutputId::AccountKeysTerraform => &[],
             OutputId::CrossAccountVerification => &[
                 AwsAccountId,
                 ShippableAwsAccountId,
@@ -146,6 +168,7 @@ impl OutputId {
 
     /// The text and its size against its quota. Each output keeps its last result with the
     /// inputs it was made from, so a keystroke re-renders only the outputs of the field typed in.
+    #[cfg(feature = "full")]
     fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>) {
         type Last = Option<(Vec<Checked>, String, Option<Size>)>;
         thread_local! {
@@ -171,6 +194,14 @@ impl OutputId {
         LAST.with_borrow_mut(|last| {
             last[self as usize] = Some((made_from, text.clone(), size));
         });
+        (text, size)
+    }
+
+    /// The small build's six documents take microseconds: it keeps no memo.
+    #[cfg(not(feature = "full"))]
+    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>) {
+        let text = self.serialise(inputs);
+        let size = size(self, &text);
         (text, size)
     }
 
@@ -209,6 +240,21 @@ impl OutputId {
             OutputId::AccountKeysRoleTrustPolicy => {
                 to_pretty_json(&documents::account_keys_role_trust_policy(), 2)
             }
+            #[cfg(feature = "full")]
+            _ => self.made_by_the_full_build(inputs, hardening.as_ref()),
+            #[cfg(not(feature = "full"))]
+            _ => NOT_IN_THIS_BUILD.to_owned(),
+        }
+    }
+
+    /// The outputs that read a pasted policy or write code: the full build's.
+    #[cfg(feature = "full")]
+    fn made_by_the_full_build(
+        self,
+        inputs: &CheckedInputs,
+        hardening: Option<&Hardening>,
+    ) -> String {
+        match self {
             OutputId::MergedTrustPolicy => match pasted(inputs, InputKey::ExistingTrustPolicy) {
                 Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
                 Pasted::Invalid => UNREADABLE.to_owned(),
@@ -220,11 +266,11 @@ impl OutputId {
                 match pasted(inputs, InputKey::ExistingPermissionsPolicy) {
                     Pasted::Empty => format!(
                         "Paste a policy above to check it against the guide's {} actions.",
-                        CROSS_ACCOUNT_ACTIONS.len()
+                        documents::CROSS_ACCOUNT_ACTIONS.len()
                     ),
                     Pasted::Invalid => UNREADABLE.to_owned(),
                     Pasted::Policy(existing) => {
-                        let guide = documents::cross_account_permissions_policy(hardening.as_ref());
+                        let guide = documents::cross_account_permissions_policy(hardening);
                         check_permissions(&existing, needed(&guide)).report(&existing, &guide)
                     }
                 }
@@ -259,11 +305,18 @@ impl OutputId {
             OutputId::AccountKeysCloudformation => iac::cloudformation(Method::AccountKeys, inputs),
             OutputId::CrossAccountTerraform => iac::terraform(Method::CrossAccount, inputs),
             OutputId::AccountKeysTerraform => iac::terraform(Method::AccountKeys, inputs),
+            _ => unreachable!("the six documents are made by text()"),
         }
     }
 }
 
+/// What an output of the full build holds in the small build (which never reports it).
+#[cfg(not(feature = "full"))]
+const NOT_IN_THIS_BUILD: &str =
+    "Made by the guide's full build, which loads when you reach this section.";
+
 /// What an output shows while the policy pasted for it cannot be read.
+#[cfg(feature = "full")]
 const UNREADABLE: &str = "The pasted policy could not be read: see the message under its field.";
 
 fn cross_account_trust_policy(inputs: &CheckedInputs) -> documents::PolicyDocument<'_> {
@@ -275,12 +328,14 @@ fn cross_account_trust_policy(inputs: &CheckedInputs) -> documents::PolicyDocume
 }
 
 /// A policy field: empty, not readable (its error is on the field), or a parsed policy.
+#[cfg(feature = "full")]
 enum Pasted {
     Empty,
     Invalid,
     Policy(PastedPolicy),
 }
 
+#[cfg(feature = "full")]
 fn pasted(inputs: &CheckedInputs, key: InputKey) -> Pasted {
     match inputs.valid(key) {
         Some("") => Pasted::Empty,
@@ -314,11 +369,15 @@ impl Output {
         if self.complete {
             return "Ready to paste.".to_owned();
         }
-        let labels: Vec<&str> = self.waiting_for.iter().map(|k| k.label()).collect();
-        format!(
-            "Not ready yet: needs {} (placeholders in <angle brackets> show where).",
-            labels.join(", ")
-        )
+        let mut sentence = String::from("Not ready yet: needs ");
+        for (i, key) in self.waiting_for.iter().enumerate() {
+            if i > 0 {
+                sentence.push_str(", ");
+            }
+            sentence.push_str(key.label());
+        }
+        sentence.push_str(" (placeholders in <angle brackets> show where).");
+        sentence
     }
 }
 
@@ -364,12 +423,14 @@ impl Guide {
     }
 }
 
-/// Computes every output and every input's error from what the reader typed.
+/// Computes every output and every input's error from what the reader typed (in the small
+/// build, the outputs and inputs it has: see [`OutputId::generated_by_this_build`]).
 pub fn generate(raw: &RawInputs) -> Guide {
     let checked = CheckedInputs::from_raw(raw);
     let hardened = checked.hardened();
     let outputs = OutputId::ALL
         .into_iter()
+        .filter(|id| id.generated_by_this_build())
         .map(|id| {
             let waiting_for: Vec<InputKey> = id
                 .depends_on(hardened)
@@ -383,8 +444,7 @@ pub fn generate(raw: &RawInputs) -> Guide {
                 })
                 .collect();
             let (text, size) = id.rendered(&checked);
-            let mut findings = findings(id, &checked, size.as_ref());
-            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            let findings = most_severe_first(findings(id, &checked, size.as_ref()));
             Output {
                 id,
                 text,
@@ -397,6 +457,7 @@ pub fn generate(raw: &RawInputs) -> Guide {
         .collect();
     let inputs = InputKey::ALL
         .into_iter()
+        .filter(|key| key.read_by_this_build())
         .map(|key| InputState {
             key,
             value: checked.valid(key).map(str::to_owned),
@@ -407,9 +468,85 @@ pub fn generate(raw: &RawInputs) -> Guide {
     Guide { outputs, inputs }
 }
 
-/// Serialises as `{"complete", "outputs": {id: {text, complete, status, waitingFor}}, "inputs": {key: {value, shown, error}}}`.
+/// The findings, errors then warnings then notes, each kind in the order the rules found them.
+/// (A sort would do the same, with kilobytes more of Wasm for a list of at most four.)
+fn most_severe_first(found: Vec<Finding>) -> Vec<Finding> {
+    let mut sorted = Vec::with_capacity(found.len());
+    for severity in [Severity::Error, Severity::Warning, Severity::Note] {
+        sorted.extend(found.iter().filter(|f| f.severity == severity).cloned());
+    }
+    sorted
+}
+
+/// Serialises as `{"complete", "outputs": {id: {text, complete, status, waitingFor, findings,
+/// size}}, "inputs": {key: {value, shown, error}}}`.
 impl Serialize for Guide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let complete = self.outputs.iter().all(|o| o.complete);
+        serialize_guide(complete, &self.outputs, &self.inputs, serializer)
+    }
+}
+
+#[cfg(feature = "full")]
+/// What changed since a [`LiveGuide`]'s last update: the outputs that differ, every input's state,
+/// and whether the whole guide is complete. It serialises as a [`Guide`] holding only those outputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Changes {
+    /// True when every output of the guide (changed or not) is complete.
+    pub complete: bool,
+    /// The outputs whose text, completeness, findings or size differ from the last update.
+    pub outputs: Vec<Output>,
+    pub inputs: Vec<InputState>,
+}
+
+#[cfg(feature = "full")]
+impl Serialize for Changes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_guide(self.complete, &self.outputs, &self.inputs, serializer)
+    }
+}
+
+#[cfg(feature = "full")]
+/// The page's side of [`generate`]: it remembers what it last handed out, so that each keystroke
+/// moves only what changed to the page (a script is kilobytes; most keystrokes change a few).
+#[derive(Debug, Default)]
+pub struct LiveGuide {
+    last: Vec<Output>,
+}
+
+#[cfg(feature = "full")]
+impl LiveGuide {
+    pub fn new() -> LiveGuide {
+        LiveGuide::default()
+    }
+
+    /// Generates the guide and returns what differs from this guide's last update (everything,
+    /// the first time).
+    pub fn update(&mut self, raw: &RawInputs) -> Changes {
+        let guide = generate(raw);
+        let complete = guide.outputs.iter().all(|o| o.complete);
+        let outputs = guide
+            .outputs
+            .iter()
+            .filter(|output| !self.last.contains(output))
+            .cloned()
+            .collect();
+        self.last = guide.outputs;
+        Changes {
+            complete,
+            outputs,
+            inputs: guide.inputs,
+        }
+    }
+}
+
+fn serialize_guide<S: Serializer>(
+    complete: bool,
+    outputs: &[Output],
+    inputs: &[InputState],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    {
         struct Outputs<'a>(&'a [Output]);
         struct Inputs<'a>(&'a [InputState]);
         struct Keys<'a>(&'a [InputKey]);
@@ -471,9 +608,9 @@ impl Serialize for Guide {
         }
 
         let mut guide = serializer.serialize_struct("Guide", 3)?;
-        guide.serialize_field("complete", &self.outputs.iter().all(|o| o.complete))?;
-        guide.serialize_field("outputs", &Outputs(&self.outputs))?;
-        guide.serialize_field("inputs", &Inputs(&self.inputs))?;
+        guide.serialize_field("complete", &complete)?;
+        guide.serialize_field("outputs", &Outputs(outputs))?;
+        guide.serialize_field("inputs", &Inputs(inputs))?;
         guide.end()
     }
 }
@@ -491,23 +628,50 @@ mod tests {
             .filter(|o| !o.complete)
             .map(|o| o.id.id())
             .collect();
-        assert_eq!(
-            incomplete,
-            [
-                "cross-account-trust-policy",
-                "cross-account-role-arn",
-                "merged-trust-policy",
-                "permissions-check",
-                "cross-account-aws-cli",
-                "cross-account-cloudformation",
-                "cross-account-terraform",
-                "cross-account-verification"
-            ]
-        );
+        let expected = [
+            "cross-account-trust-policy",
+            "cross-account-role-arn",
+            "merged-trust-policy",
+            "permissions-check",
+            "cross-account-aws-cli",
+            "cross-account-cloudformation",
+            "cross-account-terraform",
+            "cross-account-verification",
+        ];
+        // The small build has only the six documents.
+        let generated = if cfg!(feature = "full") { 8 } else { 2 };
+        assert_eq!(incomplete, expected[..generated]);
         assert_eq!(
             guide.output(OutputId::CrossAccountRoleArn).text,
             "arn:aws:iam::<12 digit AWS account id>:role/shippable-role-to-allow-ecs-access"
         );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_live_guide_hands_out_only_what_changed() {
+        let mut live = LiveGuide::new();
+        let mut raw = RawInputs::new().with(InputKey::ShippableAwsAccountId, "210987654321");
+        let first = live.update(&raw);
+        assert_eq!(first.outputs, generate(&raw).outputs);
+        assert_eq!(live.update(&raw).outputs, []);
+        raw.set(InputKey::AwsAccountId, "123456789012");
+        let changed: Vec<&str> = live
+            .update(&raw)
+            .outputs
+            .iter()
+            .map(|o| o.id.id())
+            .collect();
+        let expected: &[&str] = if cfg!(feature = "full") {
+            &["cross-account-role-arn", "cross-account-verification"]
+        } else {
+            &["cross-account-role-arn"]
+        };
+        assert_eq!(changed, expected);
+        raw.set(InputKey::ExternalId, "x");
+        let changes = live.update(&raw);
+        assert!(!changes.complete);
+        assert_eq!(changes.inputs, generate(&raw).inputs);
     }
 
     #[test]

@@ -108,6 +108,16 @@ impl InputKey {
         }
     }
 
+    /// True for the inputs this build reads. The small build (without the `full` feature) leaves
+    /// the pasted policies to the full build: it makes nothing from them and reports no state.
+    pub const fn read_by_this_build(self) -> bool {
+        cfg!(feature = "full")
+            || !matches!(
+                self,
+                InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy
+            )
+    }
+
     const fn index(self) -> usize {
         self as usize
     }
@@ -195,8 +205,14 @@ pub fn check(key: InputKey, raw: &str) -> Checked {
             check_charset(key, trimmed, NAME_PUNCTUATION, 1, 128)
         }
         InputKey::Partition => check_partition(trimmed),
+        #[cfg(feature = "full")]
         InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => {
             crate::policy::PastedPolicy::parse(key, trimmed).map(|_| trimmed.to_owned())
+        }
+        // Not read by the small build: it makes no output from them and reports no state for them.
+        #[cfg(not(feature = "full"))]
+        InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => {
+            Ok(trimmed.to_owned())
         }
         InputKey::Hardened => check_switch(trimmed),
     }

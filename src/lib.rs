@@ -3,15 +3,25 @@
 //!
 //! The core has no browser dependency. [`generate`] is the one call the page makes per keystroke;
 //! the `wasm` module (WebAssembly builds only) exposes it to JavaScript.
+//!
+//! Without the `full` feature (the browser's first, small build) it generates the guide's six
+//! documents with their findings and sizes; `full` (a default) adds what reads a pasted policy
+//! (merge, check) and the infrastructure as code.
 
+#[cfg(feature = "full")]
+pub mod actions;
+#[cfg(feature = "full")]
 pub mod check;
 pub mod documents;
 pub mod errors;
 pub mod findings;
 pub mod guide;
+#[cfg(feature = "full")]
 pub mod iac;
 pub mod inputs;
+#[cfg(feature = "full")]
 pub mod merge;
+#[cfg(feature = "full")]
 pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
@@ -21,5 +31,5 @@ pub use errors::InputError;
 pub use guide::{generate, Guide, InputState, Output, OutputId};
 pub use inputs::{InputKey, Partition, RawInputs};
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "full"))]
 pub mod site;

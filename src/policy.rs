@@ -1,18 +1,11 @@
 //! Policies the reader pastes: parsed with their key order kept, checked for shape, and compared by
 //! meaning (wildcards, case-insensitive actions, account IDs equal to their `:root` ARNs).
 
+pub use crate::actions::{covers, overlaps};
 use crate::errors::InputError;
+pub use crate::errors::PolicyKind;
 use crate::inputs::InputKey;
 use serde_json::{Map, Value};
-
-/// What kind of IAM document a statement list is: who may assume a role, or what may be done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PolicyKind {
-    /// A role's trust relationship: its statements name a `Principal`.
-    Trust,
-    /// An identity (permissions) policy: its statements have a `Resource` and no `Principal`.
-    Permissions,
-}
 
 /// A pasted IAM policy: the whole document, its key order kept, with a well-formed `Statement`.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,75 +139,6 @@ pub fn strings(value: Option<&Value>) -> Vec<&str> {
     }
 }
 
-/// True when every name `target` matches is also matched by `pattern`.
-///
-/// Both may hold IAM's wildcards (`*` any run, `?` one character); a `*` in `target` is only
-/// covered by a `*` in `pattern`. Action names compare without case, ARNs with it.
-pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
-    if !pattern.contains(['*', '?']) {
-        // A plain name covers only itself (the common case, decided without the table).
-        return !target.contains(['*', '?'])
-            && if ignore_case {
-                pattern.eq_ignore_ascii_case(target)
-            } else {
-                pattern == target
-            };
-    }
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = target.chars().collect();
-    let same = |a: char, b: char| {
-        if ignore_case {
-            a.eq_ignore_ascii_case(&b)
-        } else {
-            a == b
-        }
-    };
-    // row[j]: does p[i..] cover t[j..]; computed from the end of the pattern backwards.
-    let mut next = vec![false; t.len() + 1];
-    next[t.len()] = true;
-    for i in (0..p.len()).rev() {
-        let mut row = vec![false; t.len() + 1];
-        for j in (0..=t.len()).rev() {
-            row[j] = match p[i] {
-                '*' => next[j] || (j < t.len() && row[j + 1]),
-                '?' => j < t.len() && t[j] != '*' && next[j + 1],
-                c => j < t.len() && t[j] != '*' && t[j] != '?' && same(c, t[j]) && next[j + 1],
-            };
-        }
-        next = row;
-    }
-    next[0]
-}
-
-/// True when some name could match both patterns (one covers the other, as far as is told here).
-pub fn overlaps(a: &str, b: &str, ignore_case: bool) -> bool {
-    covers(a, b, ignore_case) || covers(b, a, ignore_case)
-}
-
-/// The actions another action of the list already grants (`ec2:DescribeInstances` beside
-/// `ec2:Describe*`), each with the action that grants it.
-pub fn redundant_actions<'a>(actions: &[&'a str]) -> Vec<(&'a str, &'a str)> {
-    actions
-        .iter()
-        .filter_map(|a| {
-            actions
-                .iter()
-                .find(|b| a != *b && covers(b, a, true))
-                .map(|b| (*a, *b))
-        })
-        .collect()
-}
-
-/// The list without the actions another action of it already grants.
-pub fn without_redundant<'a>(actions: &[&'a str]) -> Vec<&'a str> {
-    let redundant = redundant_actions(actions);
-    actions
-        .iter()
-        .copied()
-        .filter(|a| !redundant.iter().any(|(r, _)| r == a))
-        .collect()
-}
-
 /// A principal as a sorted list of `type=value` entries; an account's `arn:…:root` and its bare
 /// ID read the same.
 fn principal_entries(value: Option<&Value>) -> Vec<String> {
@@ -298,32 +222,6 @@ pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wildcards_cover_what_they_match() {
-        assert!(covers("ec2:Describe*", "ec2:DescribeInstances", true));
-        assert!(covers("EC2:describe*", "ec2:DescribeInstances", true));
-        assert!(covers("*", "ecs:ListTasks", true));
-        assert!(covers("ecs:*", "ecs:Describe*", true));
-        assert!(covers("ec2:Describe*", "ec2:Describe*", true));
-        assert!(!covers("ec2:DescribeInstances", "ec2:Describe*", true));
-        assert!(!covers("ec2:Describe?", "ec2:Describe*", true));
-        assert!(covers("ecs:List?asks", "ecs:ListTasks", true));
-        assert!(!covers("ecs:ListTask", "ecs:ListTasks", true));
-        assert!(!covers(
-            "arn:aws:iam::1:role/*",
-            "ARN:aws:iam::1:role/x",
-            false
-        ));
-    }
-
-    #[test]
-    fn redundant_actions_name_what_grants_them() {
-        assert_eq!(
-            redundant_actions(&["ec2:Describe*", "ec2:DescribeRegions", "ecs:ListTasks"]),
-            [("ec2:DescribeRegions", "ec2:Describe*")]
-        );
-    }
 
     #[test]
     fn an_account_id_equals_its_root_arn() {

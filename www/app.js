@@ -1,6 +1,15 @@
 // The site page: loads the Wasm core, fills fields from a shared link, and makes the guide live.
+// The small build comes first (the six documents); the full one (merge, check, code) when needed.
 import init, { generate } from './pkg/ecs_guide.js';
-import { connect, copyText, flash, announce, valueOf, setValueOf } from './live.js';
+import { connect, copyText, flash, announce, valueOf, setValueOf, loadFullWhenNeeded } from './live.js';
+
+/** The full build's LiveGuide update, once it has loaded. */
+async function loadFull() {
+  const full = await import('./pkg/ecs_guide_full.js');
+  await full.default();
+  const guide = new full.LiveGuide();
+  return (inputs) => guide.update(inputs);
+}
 
 /** Values in the URL fragment (`#aws-account-id=…&external-id=…`), put there by "Copy a link". */
 function valuesFromFragment(names) {
@@ -16,7 +25,8 @@ async function main() {
   // Pages without live parts only need their copy buttons, not the Wasm core.
   const live = document.querySelector('[data-your-values], [data-output]');
   if (live) await init();
-  const { update, controls, form } = connect(document, generate);
+  const connection = connect(document, generate);
+  const { update, controls, form } = connection;
   // Pasted policies never go into a link: only the values form's fields do.
   const linked = controls.filter((c) => c.closest('[data-your-values]') && c.tagName !== 'TEXTAREA');
   const fromLink = valuesFromFragment(linked.map((c) => c.name));
@@ -34,7 +44,10 @@ async function main() {
     announce(document, ok ? 'Copied a link with your values. Anyone you give it to sees them.' : 'Copying the link failed.');
   });
 
-  if (live) update();
+  if (live) {
+    update();
+    loadFullWhenNeeded(document, connection, loadFull, document.documentElement);
+  }
   document.documentElement.classList.add('js-ready');
 }
 

@@ -119,11 +119,12 @@ function byAttribute(root, attr) {
 }
 
 /**
- * Wires the form, documents, names and copy buttons under `root` to `generate`.
- * `onChange(guide)` runs after every update whose outputs or errors differ from the last one.
- * Returns { update, controls }.
+ * Wires the form, documents, names and copy buttons under `root` to a guide engine: a function
+ * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update). `onChange(guide)` runs after every update
+ * whose outputs or errors differ from the last one, with every output and input known so far.
+ * Returns { update, controls, form, setEngine, guide }.
  */
-export function connect(root, generate, onChange = () => {}) {
+export function connect(root, engine, onChange = () => {}) {
   const form = root.querySelector('[data-your-values]');
   // The values form, and the forms where a policy is pasted to merge or check it.
   const controls = [...root.querySelectorAll('[data-your-values] [name], [data-guide-inputs] [name]')];
@@ -134,8 +135,10 @@ export function connect(root, generate, onChange = () => {}) {
   const statuses = byAttribute(root, 'data-status-for');
   const names = byAttribute(root, 'data-input');
   const errors = byAttribute(root, 'data-error-for');
+  // Every output and input state handed out so far: an update may bring only what changed.
+  const guide = { complete: false, outputs: {}, inputs: {} };
   const shown = {};
-  let signature = '';
+  let errorSignature = '';
 
   const setText = (elements, text) => {
     for (const el of elements || []) setTextOf(el, text);
@@ -144,13 +147,15 @@ export function connect(root, generate, onChange = () => {}) {
   function update() {
     const inputs = {};
     for (const control of controls) inputs[control.name] = valueOf(control);
-    const guide = generate(inputs);
-    let changed = '';
-    for (const [id, output] of Object.entries(guide.outputs)) {
-      const key = output.complete + output.text;
-      changed += key;
+    const changes = engine(inputs);
+    guide.complete = changes.complete;
+    let changed = false;
+    for (const [id, output] of Object.entries(changes.outputs)) {
+      guide.outputs[id] = output;
+      const key = output.complete + output.text + JSON.stringify(output.findings);
       if (shown[id] === key) continue;
       shown[id] = key;
+      changed = true;
       setText(outputs[id], output.text);
       setText(mirrors[id], output.text);
       setText(statuses[id], output.status);
@@ -159,11 +164,13 @@ export function connect(root, generate, onChange = () => {}) {
       for (const el of sizes[id] || []) showSize(el, output.size);
       for (const el of findings[id] || []) showFindings(el, output.findings);
     }
-    for (const [key, input] of Object.entries(guide.inputs)) {
+    let signature = '';
+    for (const [key, input] of Object.entries(changes.inputs)) {
+      guide.inputs[key] = input;
       setText(names[key], input.shown);
       // An empty field is not an error yet: the documents say what they still need.
       const error = input.error && input.error.code !== 'missing' ? input.error.message : '';
-      changed += `\u0000${input.error ? input.error.message : ''}`;
+      signature += `\u0000${input.error ? input.error.message : ''}`;
       setText(errors[key], error);
       const control = controls.find((c) => c.name === key);
       if (control) {
@@ -171,11 +178,22 @@ export function connect(root, generate, onChange = () => {}) {
         else control.removeAttribute('aria-invalid');
       }
     }
-    if (changed !== signature) {
-      signature = changed;
-      onChange(guide);
+    if (changed || signature !== errorSignature) {
+      errorSignature = signature;
+      onChange(snapshot());
     }
-    return guide;
+    return snapshot();
+  }
+
+  /** A copy of the guide as known now: every output and input state. */
+  function snapshot() {
+    return { complete: guide.complete, outputs: { ...guide.outputs }, inputs: { ...guide.inputs } };
+  }
+
+  /** Swaps the engine (the full build replacing the small one) and brings everything up to date. */
+  function setEngine(next) {
+    engine = next;
+    return update();
   }
 
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
@@ -206,5 +224,41 @@ export function connect(root, generate, onChange = () => {}) {
     announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
-  return { update, controls, form };
+  return { update, controls, form, setEngine, guide: snapshot };
+}
+
+/**
+ * Loads the full build once the reader may need it: when an output the small build does not make
+ * (or a field where a policy is pasted) comes within a screen of view, when such a field gets
+ * focus, or before printing. `load()` returns a promise of the full build's LiveGuide update;
+ * once it is in use, `marker` gets the class `full-ready`.
+ */
+export function loadFullWhenNeeded(root, live, load, marker) {
+  const missing = [...root.querySelectorAll('[data-output]')]
+    .filter((el) => !(el.dataset.output in live.guide().outputs));
+  const fields = [...root.querySelectorAll('[data-guide-inputs]')];
+  if (!missing.length && !fields.length) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    load().then((engine) => {
+      live.setEngine(engine);
+      marker.classList.add('full-ready');
+    }, (error) => {
+      console.error('The full build of the guide did not load', error);
+      for (const el of missing) {
+        const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
+        if (status) status.textContent = 'Could not load what makes this document: reload the page to try again.';
+      }
+    });
+  };
+  const observer = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
+    : null;
+  if (!observer) return start();
+  for (const el of [...missing, ...fields]) observer.observe(el);
+  root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
+  window.addEventListener('beforeprint', start);
 }

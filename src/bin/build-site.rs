@@ -1,5 +1,5 @@
 //! Renders `content/` into `dist/` with the files of `www/` and the embed module; fails with file and
-//! line on any broken link. Expects the Wasm package in `dist/pkg/` (built first by `build.sh`).
+//! line on any broken link. Expects the Wasm packages in `dist/pkg/` (built first by `build.sh`).
 
 use ecs_guide::site::embed::{bundle, EmbedParts};
 use ecs_guide::site::{read_pages, render_site, Site, SiteOutput};
@@ -49,6 +49,7 @@ fn main() -> ExitCode {
             [
                 "style.css",
                 "pkg/ecs_guide.d.ts",
+                "pkg/ecs_guide_full.d.ts",
                 "embed/ecs-integration-guide.js",
             ]
             .map(String::from),
@@ -137,11 +138,17 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
         styles: &format!("{host_css}{guide_css}"),
     });
     std::fs::write(embed.join("ecs-integration-guide.js"), module)?;
-    std::fs::copy(
-        pkg.join("ecs_guide_bg.wasm"),
-        embed.join("ecs_guide_bg.wasm"),
-    )?;
-    std::fs::copy(pkg.join("ecs_guide.d.ts"), embed.join("ecs_guide.d.ts"))?;
+    // Beside it: the small build's .wasm, and the full build (its own glue module and .wasm), which
+    // the element imports when the reader gets near what needs it.
+    for file in [
+        "ecs_guide_bg.wasm",
+        "ecs_guide.d.ts",
+        "ecs_guide_full.js",
+        "ecs_guide_full_bg.wasm",
+        "ecs_guide_full.d.ts",
+    ] {
+        std::fs::copy(pkg.join(file), embed.join(file))?;
+    }
     for file in EMBED_FILES {
         std::fs::copy(www.join("embed").join(file), embed.join(file))?;
     }

@@ -32,14 +32,15 @@ pub struct EmbedParts<'a> {
     pub styles: &'a str,
 }
 
-/// Builds `ecs-integration-guide.js`: one module, no globals, exporting `generate` and `ready`.
+/// Builds `ecs-integration-guide.js`: one module, no globals, exporting `generate`, `ready` and
+/// `loadFull` (which imports the full build's glue, `ecs_guide_full.js`, from beside it).
 pub fn bundle(parts: &EmbedParts) -> String {
     let literal = |s: &str| serde_json::to_string(s).expect("a string serialises");
     format!(
         "// <ecs-integration-guide>: the Shippable ECS integration guide as one custom element.\n\
 // Built by build-site from content/ and www/; do not edit.\n\
 {glue}\n{live}\nconst init = __wbg_init;\nconst TEMPLATE = {template};\nconst STYLES = {styles};\n{element}\n\
-export {{ generate, ready }};\n",
+export {{ generate, ready, loadFull }};\n",
         glue = strip_module_syntax(parts.glue),
         live = strip_module_syntax(parts.live),
         template = literal(parts.template),
@@ -71,6 +72,6 @@ mod tests {
             styles: "a { b: c }",
         });
         assert!(out.contains("const TEMPLATE = \"<p class=\\\"a\\\">\u{2028}</p>\";"));
-        assert!(out.ends_with("export { generate, ready };\n"));
+        assert!(out.ends_with("export { generate, ready, loadFull };\n"));
     }
 }

@@ -47,6 +47,13 @@ const inGuide = (page, id, selector) => page.locator(`#${id}`).locator(selector)
 const outputText = (page, id, output) => inGuide(page, id, `[data-output="${output}"]`).textContent();
 const goldenText = (name, file) => readFileSync(join(GOLDEN, name, file), 'utf8').replace(/\n$/, '');
 
+/** Scrolls element `id` to its as-code section, which loads the full build, and waits for it. */
+async function fullBuild(page, id) {
+  await page.evaluate((id) => [...document.getElementById(id).shadowRoot.querySelectorAll('[data-output$="-cloudformation"]')]
+    .find((el) => el.offsetParent)?.scrollIntoView(), id);
+  await inGuide(page, id, '.guide.full-ready').waitFor({ state: 'attached' });
+}
+
 async function ready(page, count = 2) {
   await page.waitForFunction((n) => window.recorded?.events.length >= n
     || document.querySelectorAll('ecs-integration-guide').length === 0, count);
@@ -81,9 +88,10 @@ test('two elements on one page work independently', async () => {
     ['shippable-role-to-allow-ecs-access']);
   assert.deepEqual(await inGuide(page, 'second', '[data-input="role-name"]').evaluateAll((els) => [...new Set(els.filter((e) => e.checkVisibility()).map((e) => e.textContent))]),
     ['second-role']);
-  const last = await page.evaluate(() => window.recorded.events.at(-1));
-  assert.equal(last.id, 'second');
-  assert.equal(last.detail.inputs['role-name'].value, 'second-role');
+  // (The first element may also send one, when the full build arrives for it.)
+  const events = await page.evaluate(() => window.recorded.events);
+  assert.equal(events.filter((e) => e.id === 'second').at(-1).detail.inputs['role-name'].value, 'second-role');
+  assert.ok(events.filter((e) => e.id === 'first').every((e) => e.detail.inputs['role-name'].value !== 'second-role'));
   await context.close();
 });
 
@@ -137,11 +145,9 @@ test('guide-change: bubbling, composed, with every output and input error', asyn
   const initial = await page.evaluate(() => window.recorded.events.find((e) => e.id === 'first'));
   assert.equal(initial.bubbles, true);
   assert.equal(initial.composed, true);
-  assert.deepEqual(Object.keys(initial.detail.outputs).sort(), ['account-keys-aws-cli', 'account-keys-cloudformation',
-    'account-keys-role-trust-policy', 'account-keys-terraform', 'account-keys-user-policy', 'account-keys-verification',
-    'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-permissions-policy', 'cross-account-role-arn',
-    'cross-account-terraform', 'cross-account-trust-policy', 'cross-account-trust-statement', 'cross-account-verification',
-    'merged-trust-policy', 'permissions-check']);
+  // First the small build's six documents…
+  assert.deepEqual(Object.keys(initial.detail.outputs).sort(), ['account-keys-role-trust-policy', 'account-keys-user-policy',
+    'cross-account-permissions-policy', 'cross-account-role-arn', 'cross-account-trust-policy', 'cross-account-trust-statement']);
   assert.equal(initial.detail.outputs['cross-account-role-arn'].complete, false);
   assert.equal(initial.detail.inputs['aws-account-id'].error.code, 'missing');
   assert.equal(initial.detail.outputs['cross-account-permissions-policy'].text, goldenText('aws', 'cross-account-permissions-policy.json'));
@@ -160,6 +166,12 @@ test('guide-change: bubbling, composed, with every output and input error', asyn
   await inGuide(page, 'first', '[name="aws-account-id"]').fill('1234-5678-9012');
   assert.equal(await page.evaluate(() => window.recorded.events.length), before);
   assert.ok(before > count);
+  // …then, once the reader nears the as-code sections, every output, with what was typed.
+  await fullBuild(page, 'first');
+  last = await page.evaluate(() => window.recorded.events.filter((e) => e.id === 'first').at(-1));
+  assert.equal(Object.keys(last.detail.outputs).length, 16);
+  assert.equal(last.detail.inputs['existing-trust-policy'].error, null);
+  assert.match(last.detail.outputs['cross-account-verification'].text, /arn:aws:iam::123456789012:role\//);
   await context.close();
 });
 
@@ -190,10 +202,14 @@ test('no request beyond its own module and .wasm, none off the origin, no typed 
   await ready(page);
   await inGuide(page, 'first', '[name="aws-account-id"]').fill('444455556666');
   await inGuide(page, 'first', 'button[data-copy="output-cross-account-trust-policy"]').click();
+  await fullBuild(page, 'first');
+  await fullBuild(page, 'second');
   await page.waitForTimeout(100);
   const hostFiles = ['/host/hostile.html', '/host/hostile.css', '/host/record.js'];
   const others = requests.map((u) => new URL(u)).filter((u) => !hostFiles.includes(u.pathname));
-  assert.deepEqual(others.map((u) => u.href).sort(), [`${origin}/embed/ecs-integration-guide.js`, `${origin}/embed/ecs_guide_bg.wasm`]);
+  // The module, its .wasm, and the full build beside them, each fetched once for both elements.
+  assert.deepEqual(others.map((u) => u.href).sort(), [`${origin}/embed/ecs-integration-guide.js`, `${origin}/embed/ecs_guide_bg.wasm`,
+    `${origin}/embed/ecs_guide_full.js`, `${origin}/embed/ecs_guide_full_bg.wasm`]);
   for (const url of requests) assert.ok(!url.includes('444455556666'));
   await context.close();
 });
@@ -206,13 +222,22 @@ test('served from any path, it finds its .wasm beside itself and adds no globals
     await module.ready;
     const added = Object.getOwnPropertyNames(window).filter((n) => !before.has(n));
     const guide = module.generate({ 'aws-account-id': '123456789012', partition: 'aws-cn' });
-    return { added, arn: guide.outputs['cross-account-role-arn'].text, defined: Boolean(customElements.get('ecs-integration-guide')), exports: Object.keys(module).sort() };
+    const generateAll = await module.loadFull();
+    const all = generateAll({ 'aws-account-id': '123456789012', partition: 'aws-cn' });
+    const addedByFull = Object.getOwnPropertyNames(window).filter((n) => !before.has(n));
+    return { added, addedByFull, arn: guide.outputs['cross-account-role-arn'].text, outputs: Object.keys(guide.outputs).length,
+      allOutputs: Object.keys(all.outputs).length, defined: Boolean(customElements.get('ecs-integration-guide')), exports: Object.keys(module).sort() };
   });
   assert.deepEqual(result.added, []);
+  assert.deepEqual(result.addedByFull, []);
   assert.equal(result.arn, 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(result.outputs, 6);
+  assert.equal(result.allOutputs, 16);
   assert.equal(result.defined, true);
-  assert.deepEqual(result.exports, ['generate', 'ready']);
-  assert.ok(requests.includes(`${origin}/deep/path/to/guide/ecs_guide_bg.wasm`), requests.join('\n'));
+  assert.deepEqual(result.exports, ['generate', 'loadFull', 'ready']);
+  for (const file of ['ecs_guide_bg.wasm', 'ecs_guide_full.js', 'ecs_guide_full_bg.wasm']) {
+    assert.ok(requests.includes(`${origin}/deep/path/to/guide/${file}`), requests.join('\n'));
+  }
   await context.close();
 });
 

@@ -65,6 +65,14 @@ async function typeInputs(page, inputs) {
       if (value.length > 80) await page.fill(`[name="${key}"]`, value);
     }
   }
+  // Pasting focused the policy fields, which loads the full build: every output is made from here.
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
+}
+
+/** Scrolls to the as-code sections, which loads the full build, and waits until it is in use. */
+async function fullBuild(page) {
+  await page.locator('[data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded();
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
 }
 
 async function outputsOnPage(page) {
@@ -199,6 +207,7 @@ test('the copied link brings the values back, in the fragment only', async () =>
   assert.equal(url.origin + url.pathname, `${origin}/`);
   assert.equal(url.search, '');
   const second = await openPage(browser, link);
+  await fullBuild(second.page);
   const shown = await outputsOnPage(second.page);
   const expected = golden('custom-names');
   for (const id of OUTPUT_IDS) assert.equal(shown[id].text, expected.outputs[id], id);
@@ -345,6 +354,7 @@ test('merge: pasting the merged document back changes nothing, and a bad paste i
 test('check: a trust policy in the permissions box is named as such', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   await page.fill('[name="existing-permissions-policy"]', readFileSync(join(GOLDEN, 'aws/cross-account-trust-policy.json'), 'utf8'));
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
   const field = page.locator('[name="existing-permissions-policy"]');
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   assert.match(await page.textContent('#error-existing-permissions-policy'), /this is a trust policy/);
@@ -378,5 +388,36 @@ test('download buttons save exactly the script or template shown', async () => {
     assert.equal(readFileSync(path, 'utf8'), `${expected.outputs[id]}\n`, id);
     assert.match(download.suggestedFilename(), /^shippable-/);
   }
+  await context.close();
+});
+
+test('the first visit loads the small build only; the full one comes when the reader nears what needs it', async () => {
+  const { page, context, requests, errors } = await openPage(browser, `${origin}/`);
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  await page.waitForTimeout(300);
+  const fetched = () => requests.map((r) => new URL(r.url).pathname);
+  assert.ok(fetched().includes('/pkg/ecs_guide_bg.wasm'));
+  assert.deepEqual(fetched().filter((p) => p.includes('full')), []);
+  assert.equal(await page.$('html.full-ready'), null);
+  // Until then the as-code outputs are the page's own, with the guide's placeholders.
+  assert.match(await page.textContent('[data-output="cross-account-verification"]'), /<12 digit AWS account id>/);
+  await fullBuild(page);
+  assert.deepEqual(fetched().filter((p) => p.includes('full')), ['/pkg/ecs_guide_full.js', '/pkg/ecs_guide_full_bg.wasm']);
+  // What was typed before it came is in its outputs.
+  assert.match(await page.textContent('[data-output="cross-account-verification"]'), /arn:aws:iam::123456789012:role\//);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('findings follow values a document does not show: your account ID equal to Shippable\'s', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  const rules = () => page.$$eval('[data-findings-for="cross-account-trust-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  await page.fill('[name="shippable-aws-account-id"]', '123456789012');
+  assert.deepEqual(await rules(), []);
+  // The trust policy's text does not hold your account ID, yet its finding must appear.
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  assert.deepEqual(await rules(), ['same-account']);
+  await page.fill('[name="aws-account-id"]', '111122223333');
+  assert.deepEqual(await rules(), []);
   await context.close();
 });

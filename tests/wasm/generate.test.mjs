@@ -1,5 +1,7 @@
-// Tests of the built, shipped .wasm (dist/pkg) through its exported generate(): every golden case
-// compared whole, and the boundary's handling of what JavaScript may pass.
+// Tests of the built, shipped .wasm (dist/pkg), both builds: the small one the page loads first
+// (the six documents) and the full one (every output), through their exported generate(), every
+// golden case compared whole, the full build's LiveGuide, and the boundary's handling of what
+// JavaScript may pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -7,8 +9,15 @@ import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = join(root, 'dist/pkg');
-const { initSync, generate } = await import(join(pkg, 'ecs_guide.js'));
-initSync({ module: readFileSync(join(pkg, 'ecs_guide_bg.wasm')) });
+
+async function load(name) {
+  const module = await import(join(pkg, `${name}.js`));
+  module.initSync({ module: readFileSync(join(pkg, `${name}_bg.wasm`)) });
+  return module;
+}
+const small = await load('ecs_guide');
+const full = await load('ecs_guide_full');
+const { generate, LiveGuide } = full;
 
 const goldenRoot = join(root, 'tests/golden');
 const cases = readdirSync(goldenRoot).filter((c) => statSync(join(goldenRoot, c)).isDirectory());
@@ -48,22 +57,63 @@ test('there are golden cases to compare', () => {
   assert.ok(cases.length >= 10, `only ${cases.length} cases`);
 });
 
-for (const name of cases) {
-  test(`golden case ${name}: every output and status equal the checked-in files`, () => {
-    const dir = join(goldenRoot, name);
-    const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
-    const guide = generate(inputs);
-    assert.deepEqual(Object.keys(guide.outputs), OUTPUT_IDS);
-    for (const [id, output] of Object.entries(guide.outputs)) {
-      const file = join(dir, `${id}.${extension(id)}`);
-      assert.equal(output.text + '\n', readFileSync(file, 'utf8'), `${name}/${id}`);
-      const unreadable = output.waitingFor.includes('existing-trust-policy');
-      if (extension(id) === 'json' && !unreadable) JSON.parse(output.text);
-    }
-    assert.equal(status(guide), readFileSync(join(dir, 'status.txt'), 'utf8'));
-    assert.equal(guide.complete, Object.values(guide.outputs).every((o) => o.complete));
-  });
+/** The six documents: all the small build makes. */
+const DOCUMENT_IDS = OUTPUT_IDS.slice(0, 6);
+const PASTED = ['existing-trust-policy', 'existing-permissions-policy'];
+
+/** status.txt without the lines of the outputs and inputs the small build does not have. */
+function smallStatus(text) {
+  return text.split('\n').filter((line) => {
+    const key = line.split(':')[0];
+    return !(OUTPUT_IDS.includes(key) && !DOCUMENT_IDS.includes(key)) && !PASTED.includes(key);
+  }).join('\n');
 }
+
+for (const [build, module, ids] of [['full', full, OUTPUT_IDS], ['small', small, DOCUMENT_IDS]]) {
+  for (const name of cases) {
+    test(`${build} build, golden case ${name}: every output and status equal the checked-in files`, () => {
+      const dir = join(goldenRoot, name);
+      const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
+      const guide = module.generate(inputs);
+      assert.deepEqual(Object.keys(guide.outputs), ids);
+      for (const [id, output] of Object.entries(guide.outputs)) {
+        const file = join(dir, `${id}.${extension(id)}`);
+        assert.equal(output.text + '\n', readFileSync(file, 'utf8'), `${name}/${id}`);
+        const unreadable = output.waitingFor.includes('existing-trust-policy');
+        if (extension(id) === 'json' && !unreadable) JSON.parse(output.text);
+      }
+      const expected = readFileSync(join(dir, 'status.txt'), 'utf8');
+      assert.equal(status(guide), build === 'full' ? expected : smallStatus(expected));
+      assert.equal(guide.complete, Object.values(guide.outputs).every((o) => o.complete));
+    });
+  }
+}
+
+test('the small build ignores pasted policies and has no LiveGuide', () => {
+  const guide = small.generate({ 'existing-trust-policy': '{not json', 'aws-account-id': '123456789012' });
+  assert.deepEqual(Object.keys(guide.inputs).filter((k) => PASTED.includes(k)), []);
+  assert.equal(guide.outputs['cross-account-role-arn'].complete, true);
+  assert.equal(small.LiveGuide, undefined);
+});
+
+test('a LiveGuide hands out everything first, then only what changed', () => {
+  const live = new LiveGuide();
+  const inputs = { 'shippable-aws-account-id': '210987654321' };
+  assert.deepEqual(live.update(inputs), generate(inputs));
+  const same = live.update(inputs);
+  assert.deepEqual(same.outputs, {});
+  assert.deepEqual(same.inputs, generate(inputs).inputs);
+  inputs['external-id'] = 'ab';
+  const typed = live.update(inputs);
+  const after = generate(inputs);
+  const changed = OUTPUT_IDS.filter((id) => JSON.stringify(after.outputs[id]) !== JSON.stringify(generate({ 'shippable-aws-account-id': '210987654321' }).outputs[id]));
+  assert.deepEqual(Object.keys(typed.outputs), changed);
+  for (const id of changed) assert.deepEqual(typed.outputs[id], after.outputs[id]);
+  assert.equal(typed.complete, after.complete);
+  // Each LiveGuide remembers only what it handed out itself.
+  assert.deepEqual(Object.keys(new LiveGuide().update(inputs).outputs), OUTPUT_IDS);
+  assert.throws(() => live.update({ nope: '' }), /update\(inputs\): unknown input "nope"/);
+});
 
 test('null and undefined count as empty; defaults fill the names', () => {
   const guide = generate({ 'aws-account-id': null, 'role-name': undefined });

@@ -6,8 +6,18 @@ export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, Ou
 /** Resolves once the Wasm core has loaded; `generate` works from then on. */
 export declare const ready: Promise<void>;
 
-/** Every IAM document and ARN of the guide, and every input's error, from `inputs` (no DOM needed). */
+/**
+ * The guide's six IAM documents and ARN, with findings and sizes, and every input's error, from
+ * `inputs` (no DOM needed). This is the small build, loaded first.
+ */
 export declare function generate(inputs: GuideInputs): Guide;
+
+/**
+ * Loads the full build from beside this module (once) and resolves to its `generate`, which also
+ * merges, checks and writes the infrastructure as code: every output. The element calls it itself
+ * when the reader gets near those sections.
+ */
+export declare function loadFull(): Promise<(inputs: GuideInputs) => Guide>;
 
 /** The element's attributes: the input keys (prefill), `method`, and `locked`. */
 export interface EcsIntegrationGuideAttributes extends Partial<Record<InputKey, string>> {
