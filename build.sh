@@ -95,18 +95,18 @@ build_wasm() {
   local out="$DIST/pkg"
   rm -rf "$out"
   mkdir -p "$out"
-  wasm_package ecs_guide --no-default-features
-  wasm_package ecs_guide_full
+  wasm_package ecs_guide wasm --no-default-features
+  wasm_package ecs_guide_full wasm-full
 }
 
-# wasm_package NAME [cargo flags]: builds the crate for the browser into $DIST/pkg/NAME*.
+# wasm_package NAME PROFILE [cargo flags]: builds the crate for the browser into $DIST/pkg/NAME*.
 wasm_package() {
-  local name=$1 out="$DIST/pkg"
-  shift
+  local name=$1 profile=$2 out="$DIST/pkg"
+  shift 2
   say "building the Wasm core: $name"
-  cargo build --profile wasm --locked --target "$TARGET" --lib "$@"
+  cargo build --profile "$profile" --locked --target "$TARGET" --lib "$@"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
-    "target/$TARGET/wasm/ecs_guide.wasm"
+    "target/$TARGET/$profile/ecs_guide.wasm"
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
@@ -118,11 +118,13 @@ build_site() {
   cargo run --release --locked --quiet --bin build-site -- --out "$DIST"
 }
 
-# The shipped JavaScript, minified in place (esbuild): every reader downloads it. After build_site,
-# which reads the glue line by line to bundle the embed.
-minify_js() {
-  say "minifying the JavaScript"
+# The shipped JavaScript and CSS, minified in place (esbuild): every reader downloads them. After
+# build_site, which reads the glue line by line to bundle the embed.
+minify() {
+  say "minifying the JavaScript and CSS"
   local file
+  node_modules/.bin/esbuild "$DIST/style.css" --minify --log-level=warning --allow-overwrite \
+    --outfile="$DIST/style.css"
   for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/*.js; do
     node_modules/.bin/esbuild "$file" --minify --format=esm --target=es2022 \
       --log-level=warning --allow-overwrite --outfile="$file"
@@ -132,7 +134,7 @@ minify_js() {
 build() {
   build_wasm
   build_site
-  minify_js
+  minify
   say "built $DIST/ ($(du -sh "$DIST" | cut -f1))"
 }
 

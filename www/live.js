@@ -1,6 +1,9 @@
 // The live guide, shared by the site page and the embed: one generate() per change, then only the
 // text and attributes that differ are written. `root` is the document or a shadow root.
 
+/** What setTextOf last wrote into each element: read back from the DOM, a long text is copied. */
+const written = new WeakMap();
+
 /**
  * Sets an element's text, changing only the characters that differ: an edit inside one text node
  * lets the browser reuse the layout of the rest (a keystroke changes a few characters of a document).
@@ -9,16 +12,33 @@ function setTextOf(el, text) {
   const node = el.firstChild;
   if (!node || node !== el.lastChild || node.nodeType !== 3) {
     if (el.textContent !== text) el.textContent = text;
+    written.set(el, text);
     return;
   }
-  const old = node.data;
+  let old = written.get(el);
+  if (old === undefined || old.length !== node.length) old = node.data;
   if (old === text) return;
-  const max = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  written.set(el, text);
+  const start = longestMatch(Math.min(old.length, text.length),
+    (n) => old.substring(0, n) === text.substring(0, n));
+  const end = longestMatch(Math.min(old.length, text.length) - start,
+    (n) => old.substring(old.length - n) === text.substring(text.length - n));
   node.replaceData(start, old.length - start - end, text.slice(start, text.length - end));
+}
+
+/**
+ * The largest n ≤ max for which same(n) holds (same(0) always does; if same(n), same(m) for m < n):
+ * a binary search of whole-substring comparisons, which the engine does natively, instead of a
+ * loop over every character of a script kilobytes long.
+ */
+function longestMatch(max, same) {
+  let low = 0, high = max;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (same(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** Copies text: the async clipboard where allowed, else a selection and execCommand. */
@@ -79,8 +99,14 @@ function download(text, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Thousands separated, as the quotas are written ("10,240"); made once: toLocaleString is slow. */
+const NUMBER = new Intl.NumberFormat('en-US');
+
 /** Updates a size meter and its sentence. */
 function showSize(el, size) {
+  const key = size ? `${size.used}/${size.limit}` : '';
+  if (written.get(el) === key) return;
+  written.set(el, key);
   const meter = el.querySelector('meter');
   const text = el.querySelector('[data-size-text]');
   el.hidden = !size;
@@ -89,7 +115,7 @@ function showSize(el, size) {
   meter.value = size.used;
   meter.low = Math.floor(size.limit * 3 / 4);
   meter.high = Math.floor(size.limit * 9 / 10);
-  const n = (v) => v.toLocaleString('en-US');
+  const n = (v) => NUMBER.format(v);
   setTextOf(text, `Size: ${n(size.used)} of ${n(size.limit)} characters (${Math.floor(size.used * 100 / size.limit)}%) of the ${size.quota}, whitespace not counted.`);
 }
 
@@ -137,7 +163,7 @@ export function connect(root, engine, onChange = () => {}) {
   const errors = byAttribute(root, 'data-error-for');
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
-  const shown = {};
+  const shownFindings = {};
   let errorSignature = '';
 
   const setText = (elements, text) => {
@@ -151,10 +177,12 @@ export function connect(root, engine, onChange = () => {}) {
     guide.complete = changes.complete;
     let changed = false;
     for (const [id, output] of Object.entries(changes.outputs)) {
+      const before = guide.outputs[id];
       guide.outputs[id] = output;
-      const key = output.complete + output.text + JSON.stringify(output.findings);
-      if (shown[id] === key) continue;
-      shown[id] = key;
+      const findingsKey = JSON.stringify(output.findings);
+      if (before && before.text === output.text && before.complete === output.complete && before.status === output.status
+        && shownFindings[id] === findingsKey) continue;
+      shownFindings[id] = findingsKey;
       changed = true;
       setText(outputs[id], output.text);
       setText(mirrors[id], output.text);
