@@ -266,6 +266,14 @@ export function loadFullWhenNeeded(root, live, load, marker) {
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
   if (!missing.length && !fields.length) return;
+  const say = (text) => {
+    for (const el of missing) {
+      const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
+      if (status) status.textContent = text;
+    }
+  };
+  // Until then these show the page's own text, with the guide's placeholders; their status says why.
+  say('Fills in with your values when you get here: the rest of the generator loads then.');
   let started = false;
   const start = () => {
     if (started) return;
@@ -276,10 +284,7 @@ export function loadFullWhenNeeded(root, live, load, marker) {
       marker.classList.add('full-ready');
     }, (error) => {
       console.error('The full build of the guide did not load', error);
-      for (const el of missing) {
-        const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
-        if (status) status.textContent = 'Could not load what makes this document: reload the page to try again.';
-      }
+      say('Could not load what makes this document: reload the page to try again.');
     });
   };
   const observer = typeof IntersectionObserver === 'function'

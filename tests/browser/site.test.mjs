@@ -401,7 +401,9 @@ test('the first visit loads the small build only; the full one comes when the re
   assert.equal(await page.$('html.full-ready'), null);
   // Until then the as-code outputs are the page's own, with the guide's placeholders.
   assert.match(await page.textContent('[data-output="cross-account-verification"]'), /<12 digit AWS account id>/);
+  assert.match(await page.textContent('[data-status-for="cross-account-verification"]'), /^Fills in with your values when you get here/);
   await fullBuild(page);
+  assert.match(await page.textContent('[data-status-for="cross-account-verification"]'), /^Not ready yet: needs Shippable's AWS account ID, External ID/);
   assert.deepEqual(fetched().filter((p) => p.includes('full')), ['/pkg/ecs_guide_full.js', '/pkg/ecs_guide_full_bg.wasm']);
   // What was typed before it came is in its outputs.
   assert.match(await page.textContent('[data-output="cross-account-verification"]'), /arn:aws:iam::123456789012:role\//);
@@ -419,5 +421,20 @@ test('findings follow values a document does not show: your account ID equal to 
   assert.deepEqual(await rules(), ['same-account']);
   await page.fill('[name="aws-account-id"]', '111122223333');
   assert.deepEqual(await rules(), []);
+  await context.close();
+});
+
+test('if the full build cannot load, its documents say so instead of waiting for values', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/ecs_guide_full_bg.wasm', (route) => route.abort());
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html.js-ready');
+  await page.locator('[data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /^Could not load/.test(document.querySelector('[data-status-for="cross-account-cloudformation"]').textContent));
+  // The six documents stay live.
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  assert.equal(await page.textContent('[data-output="cross-account-role-arn"]'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.equal(await page.getAttribute('[data-output="cross-account-cloudformation"]', 'data-complete'), 'false');
   await context.close();
 });
