@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, symlinkSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { launch, start, DIST } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/embed-host/', import.meta.url).pathname;
@@ -212,6 +213,12 @@ test('no request beyond its own module and .wasm, none off the origin, no typed 
     `${origin}/embed/ecs_guide_full.js`, `${origin}/embed/ecs_guide_full_bg.wasm`]);
   for (const url of requests) assert.ok(!url.includes('444455556666'));
   await context.close();
+});
+
+test('page weight is a budget: the first load (module and .wasm) stays within 60 KB compressed (issue 4)', () => {
+  const gzip = ['ecs-integration-guide.js', 'ecs_guide_bg.wasm']
+    .reduce((n, file) => n + gzipSync(readFileSync(join(DIST, 'embed', file)), { level: 9 }).length, 0);
+  assert.ok(gzip <= 60 * 1024, `embed first load ${gzip} B gzip, over 61440 B`);
 });
 
 test('served from any path, it finds its .wasm beside itself and adds no globals', async () => {

@@ -1,10 +1,11 @@
 // The built site (dist/) in real headless Chromium: live documents, errors, copy, JS off, privacy,
-// accessibility, print, phone, layout stability.
+// accessibility, print, phone, layout stability, the lazily loaded full build, the weight budget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { launch, start, openPage, DIST } from './harness.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
@@ -436,5 +437,20 @@ test('if the full build cannot load, its documents say so instead of waiting for
   await page.fill('[name="aws-account-id"]', '123456789012');
   assert.equal(await page.textContent('[data-output="cross-account-role-arn"]'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
   assert.equal(await page.getAttribute('[data-output="cross-account-cloudformation"]', 'data-complete'), 'false');
+  await context.close();
+});
+
+test('page weight is a budget: the first visit stays within 50 KB compressed (issue 3)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((body) => ({ path: new URL(r.url()).pathname, body }))));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html.js-ready');
+  await page.waitForTimeout(200);
+  const loaded = await Promise.all(bodies);
+  assert.deepEqual(loaded.map((l) => l.path).sort(), ['/', '/app.js', '/live.js', '/pkg/ecs_guide.js', '/pkg/ecs_guide_bg.wasm', '/style.css']);
+  const gzip = loaded.reduce((n, l) => n + gzipSync(l.body, { level: 9 }).length, 0);
+  assert.ok(gzip <= 50 * 1024, `first visit ${gzip} B gzip, over 51200 B`);
   await context.close();
 });
