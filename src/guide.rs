@@ -487,9 +487,9 @@ impl Serialize for Guide {
     }
 }
 
-#[cfg(feature = "full")]
 /// What changed since a [`LiveGuide`]'s last update: the outputs that differ, every input's state,
 /// and whether the whole guide is complete. It serialises as a [`Guide`] holding only those outputs.
+#[cfg(feature = "full")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Changes {
     /// True when every output of the guide (changed or not) is complete.
@@ -506,9 +506,9 @@ impl Serialize for Changes {
     }
 }
 
-#[cfg(feature = "full")]
 /// The page's side of [`generate`]: it remembers what it last handed out, so that each keystroke
 /// moves only what changed to the page (a script is kilobytes; most keystrokes change a few).
+#[cfg(feature = "full")]
 #[derive(Debug, Default)]
 pub struct LiveGuide {
     last: Vec<Output>,
@@ -546,73 +546,71 @@ fn serialize_guide<S: Serializer>(
     inputs: &[InputState],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    {
-        struct Outputs<'a>(&'a [Output]);
-        struct Inputs<'a>(&'a [InputState]);
-        struct Keys<'a>(&'a [InputKey]);
-        struct Error<'a>(&'a InputError);
+    struct Outputs<'a>(&'a [Output]);
+    struct Inputs<'a>(&'a [InputState]);
+    struct Keys<'a>(&'a [InputKey]);
+    struct Error<'a>(&'a InputError);
 
-        impl Serialize for Keys<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(|k| k.key()))
-            }
+    impl Serialize for Keys<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|k| k.key()))
         }
-        impl Serialize for Error<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut e = s.serialize_struct("Error", 2)?;
-                e.serialize_field("code", self.0.code())?;
-                e.serialize_field("message", &self.0.to_string())?;
-                e.end()
-            }
-        }
-        impl Serialize for Outputs<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(self.0.len()))?;
-                for output in self.0 {
-                    struct One<'a>(&'a Output);
-                    impl Serialize for One<'_> {
-                        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                            let mut o = s.serialize_struct("Output", 6)?;
-                            o.serialize_field("text", &self.0.text)?;
-                            o.serialize_field("complete", &self.0.complete)?;
-                            o.serialize_field("status", &self.0.status())?;
-                            o.serialize_field("waitingFor", &Keys(&self.0.waiting_for))?;
-                            o.serialize_field("findings", &self.0.findings)?;
-                            o.serialize_field("size", &self.0.size)?;
-                            o.end()
-                        }
-                    }
-                    map.serialize_entry(output.id.id(), &One(output))?;
-                }
-                map.end()
-            }
-        }
-        impl Serialize for Inputs<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(self.0.len()))?;
-                for input in self.0 {
-                    struct One<'a>(&'a InputState);
-                    impl Serialize for One<'_> {
-                        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                            let mut o = s.serialize_struct("Input", 3)?;
-                            o.serialize_field("value", &self.0.value)?;
-                            o.serialize_field("shown", &self.0.shown)?;
-                            o.serialize_field("error", &self.0.error.as_ref().map(Error))?;
-                            o.end()
-                        }
-                    }
-                    map.serialize_entry(input.key.key(), &One(input))?;
-                }
-                map.end()
-            }
-        }
-
-        let mut guide = serializer.serialize_struct("Guide", 3)?;
-        guide.serialize_field("complete", &complete)?;
-        guide.serialize_field("outputs", &Outputs(outputs))?;
-        guide.serialize_field("inputs", &Inputs(inputs))?;
-        guide.end()
     }
+    impl Serialize for Error<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut e = s.serialize_struct("Error", 2)?;
+            e.serialize_field("code", self.0.code())?;
+            e.serialize_field("message", &self.0.to_string())?;
+            e.end()
+        }
+    }
+    impl Serialize for Outputs<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for output in self.0 {
+                struct One<'a>(&'a Output);
+                impl Serialize for One<'_> {
+                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        let mut o = s.serialize_struct("Output", 6)?;
+                        o.serialize_field("text", &self.0.text)?;
+                        o.serialize_field("complete", &self.0.complete)?;
+                        o.serialize_field("status", &self.0.status())?;
+                        o.serialize_field("waitingFor", &Keys(&self.0.waiting_for))?;
+                        o.serialize_field("findings", &self.0.findings)?;
+                        o.serialize_field("size", &self.0.size)?;
+                        o.end()
+                    }
+                }
+                map.serialize_entry(output.id.id(), &One(output))?;
+            }
+            map.end()
+        }
+    }
+    impl Serialize for Inputs<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for input in self.0 {
+                struct One<'a>(&'a InputState);
+                impl Serialize for One<'_> {
+                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        let mut o = s.serialize_struct("Input", 3)?;
+                        o.serialize_field("value", &self.0.value)?;
+                        o.serialize_field("shown", &self.0.shown)?;
+                        o.serialize_field("error", &self.0.error.as_ref().map(Error))?;
+                        o.end()
+                    }
+                }
+                map.serialize_entry(input.key.key(), &One(input))?;
+            }
+            map.end()
+        }
+    }
+
+    let mut guide = serializer.serialize_struct("Guide", 3)?;
+    guide.serialize_field("complete", &complete)?;
+    guide.serialize_field("outputs", &Outputs(outputs))?;
+    guide.serialize_field("inputs", &Inputs(inputs))?;
+    guide.end()
 }
 
 #[cfg(test)]
