@@ -86,7 +86,12 @@ impl OutputId {
     /// True for the outputs this build generates: the small build (without the `full` feature)
     /// makes the guide's six documents; the full build also merges, checks and writes the code.
     pub const fn generated_by_this_build(self) -> bool {
-        cfg!(feature = "full") || (self as usize) < 6
+        cfg!(feature = "full") || self.in_the_small_build()
+    }
+
+    /// True for the guide's six documents, the outputs of the small build (loaded first).
+    pub const fn in_the_small_build(self) -> bool {
+        (self as usize) < 6
     }
 
     /// Looks an output up by its public id.

@@ -1,7 +1,7 @@
 //! Renders `content/` into `dist/` with the files of `www/` and the embed module; fails with file and
 //! line on any broken link. Expects the Wasm packages in `dist/pkg/` (built first by `build.sh`).
 
-use ecs_guide::site::embed::{bundle, EmbedParts};
+use ecs_guide::site::embed::{bundle, without_full_build_texts, EmbedParts};
 use ecs_guide::site::{read_pages, render_site, Site, SiteOutput};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -134,7 +134,7 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
         glue: &read(&pkg.join("ecs_guide.js"))?,
         live: &read(&www.join("live.js"))?,
         element: &read(&www.join("embed/element.js"))?,
-        template: body,
+        template: &without_full_build_texts(body),
         styles: &format!("{host_css}{guide_css}"),
     });
     std::fs::write(embed.join("ecs-integration-guide.js"), module)?;

@@ -1,5 +1,7 @@
 //! The embed's one ES module: the wasm-bindgen glue, the live code, the guide's HTML and CSS, and the element.
 
+use crate::OutputId;
+
 /// Turns an ES module's text into plain statements for concatenation: `import` lines and
 /// `export { … }` lines go, and a leading `export ` before a declaration goes.
 pub fn strip_module_syntax(js: &str) -> String {
@@ -14,6 +16,30 @@ pub fn strip_module_syntax(js: &str) -> String {
             None => out.push_str(line),
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The embed's copy of the guide's body, without the placeholder texts of the outputs only the full
+/// build makes (scripts and templates, kilobytes each). The element always runs JavaScript: they
+/// are filled in when the full build arrives, so the module carries and parses less.
+pub fn without_full_build_texts(body: &str) -> String {
+    let mut out = body.to_owned();
+    for id in OutputId::ALL
+        .into_iter()
+        .filter(|id| !id.in_the_small_build())
+    {
+        let marker = format!("data-output=\"{}\"", id.id());
+        let Some(at) = out.find(&marker) else {
+            continue;
+        };
+        let Some(open_end) = out[at..].find('>').map(|i| at + i + 1) else {
+            continue;
+        };
+        let Some(close) = out[open_end..].find("</code>").map(|i| open_end + i) else {
+            continue;
+        };
+        out.replace_range(open_end..close, "");
     }
     out
 }
@@ -59,6 +85,17 @@ mod tests {
         assert_eq!(
             strip_module_syntax(js),
             "function f() {}\nconst x = 'export ';\n"
+        );
+    }
+
+    #[test]
+    fn the_full_builds_outputs_are_left_empty() {
+        let body = "<code id=\"output-cross-account-role-arn\" data-output=\"cross-account-role-arn\" data-complete=\"false\">arn:aws:iam::&lt;12&gt;</code>\
+<code id=\"output-cross-account-aws-cli\" data-output=\"cross-account-aws-cli\" data-complete=\"false\">#!/usr/bin/env bash\naws iam</code><p>after</p>";
+        assert_eq!(
+            without_full_build_texts(body),
+            "<code id=\"output-cross-account-role-arn\" data-output=\"cross-account-role-arn\" data-complete=\"false\">arn:aws:iam::&lt;12&gt;</code>\
+<code id=\"output-cross-account-aws-cli\" data-output=\"cross-account-aws-cli\" data-complete=\"false\"></code><p>after</p>"
         );
     }
 

@@ -171,6 +171,7 @@ test('guide-change: bubbling, composed, with every output and input error', asyn
   await fullBuild(page, 'first');
   last = await page.evaluate(() => window.recorded.events.filter((e) => e.id === 'first').at(-1));
   assert.equal(Object.keys(last.detail.outputs).length, 16);
+  assert.equal(await outputText(page, 'first', 'cross-account-cloudformation'), last.detail.outputs['cross-account-cloudformation'].text);
   assert.equal(last.detail.inputs['existing-trust-policy'].error, null);
   assert.match(last.detail.outputs['cross-account-verification'].text, /arn:aws:iam::123456789012:role\//);
   await context.close();
@@ -213,6 +214,15 @@ test('no request beyond its own module and .wasm, none off the origin, no typed 
     `${origin}/embed/ecs_guide_full.js`, `${origin}/embed/ecs_guide_full_bg.wasm`]);
   for (const url of requests) assert.ok(!url.includes('444455556666'));
   await context.close();
+});
+
+test('the module carries the six documents, not the scripts and templates the full build fills in', () => {
+  const module = readFileSync(join(DIST, 'embed', 'ecs-integration-guide.js'), 'utf8');
+  // (Minified, the template is a string literal whose quotes need no escaping.)
+  assert.ok(module.includes('data-output="cross-account-cloudformation" data-complete="false"></code>'));
+  assert.ok(!module.includes('AWSTemplateFormatVersion'));
+  assert.ok(!module.includes('#!/usr/bin/env bash'));
+  assert.ok(module.includes('elasticloadbalancing:DeregisterInstancesFromLoadBalancer'));
 });
 
 test('page weight is a budget: the first load (module and .wasm) stays within 60 KB compressed (issue 4)', () => {
