@@ -530,11 +530,13 @@ impl LiveGuide {
     pub fn update(&mut self, raw: &RawInputs) -> Changes {
         let guide = generate(raw);
         let complete = guide.outputs.iter().all(|o| o.complete);
+        // generate() lists the outputs in the same order every time: each is compared with its own.
         let outputs = guide
             .outputs
             .iter()
-            .filter(|output| !self.last.contains(output))
-            .cloned()
+            .enumerate()
+            .filter(|(i, output)| self.last.get(*i) != Some(*output))
+            .map(|(_, output)| output.clone())
             .collect();
         self.last = guide.outputs;
         Changes {

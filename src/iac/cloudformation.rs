@@ -2,7 +2,7 @@
 //! `${AWS::Partition}`, with the typed values as parameter defaults.
 
 use super::ECS_SERVICE_ROLE_POLICY;
-use super::{documents_with, map_references, parameters, quoted, Method, References};
+use super::{documents_with, made_once, map_references, parameters, quoted, Method, References};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::{json, Map, Value};
 
@@ -41,9 +41,6 @@ fn reference(text: &str) -> Value {
 
 /// The method's template.
 pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
-    let (mut trust, mut inline) = documents_with(method, &REFERENCES, inputs);
-    map_references(&mut trust, &reference);
-    map_references(&mut inline, &reference);
     let mut parameter_map = Map::new();
     for parameter in parameters(method) {
         let mut p = json!({
@@ -57,6 +54,30 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
         }
         parameter_map.insert(parameter_name(parameter.key), p);
     }
+    let description = match method {
+        Method::CrossAccount => "Shippable ECS integration, cross-account role: the role Shippable assumes, its trust relationship and its inline policy",
+        Method::AccountKeys => "Shippable ECS integration, account keys: the user whose keys Shippable uses, its inline policy, and the role for the ECS service",
+    };
+    let head = object([
+        ("AWSTemplateFormatVersion", json!("2010-09-09")),
+        ("Description", json!(description)),
+        ("Parameters", Value::Object(parameter_map)),
+    ]);
+    let mut out = String::from(
+        "# Deploy: aws cloudformation deploy --template-file <this file> --stack-name <a name> --capabilities CAPABILITY_NAMED_IAM\n",
+    );
+    write_value_map(&mut out, &head);
+    out.push_str(&made_once(0, method, inputs.hardened(), || {
+        resources_and_outputs(method, inputs)
+    }));
+    out
+}
+
+/// The template's `Resources` and `Outputs`: the documents, with references to the parameters.
+fn resources_and_outputs(method: Method, inputs: &CheckedInputs) -> String {
+    let (mut trust, mut inline) = documents_with(method, &REFERENCES, inputs);
+    map_references(&mut trust, &reference);
+    map_references(&mut inline, &reference);
     let r = |key: InputKey| object([("Ref", Value::String(parameter_name(key)))]);
     let policies = |name: InputKey, document: Value| {
         Value::Array(vec![object([
@@ -71,9 +92,8 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
         object([("Description", json!(description)), ("Value", value)])
     };
     // The documents are moved into the template, not copied (`json!` would serialise them again).
-    let (description, resources, outputs) = match method {
+    let (resources, outputs) = match method {
         Method::CrossAccount => (
-            "Shippable ECS integration, cross-account role: the role Shippable assumes, its trust relationship and its inline policy",
             object([(
                 "ShippableRole",
                 resource(
@@ -94,7 +114,6 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
             )]),
         ),
         Method::AccountKeys => (
-            "Shippable ECS integration, account keys: the user whose keys Shippable uses, its inline policy, and the role for the ECS service",
             object([
                 (
                     "ShippableUser",
@@ -130,22 +149,19 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
             )]),
         ),
     };
-    let template = object([
-        ("AWSTemplateFormatVersion", json!("2010-09-09")),
-        ("Description", json!(description)),
-        ("Parameters", Value::Object(parameter_map)),
-        ("Resources", resources),
-        ("Outputs", outputs),
-    ]);
-    let mut out = String::from(
-        "# Deploy: aws cloudformation deploy --template-file <this file> --stack-name <a name> --capabilities CAPABILITY_NAMED_IAM\n",
-    );
-    write_map(
+    let mut out = String::new();
+    write_value_map(
         &mut out,
-        template.as_object().expect("the template is an object"),
-        0,
+        &object([("Resources", resources), ("Outputs", outputs)]),
     );
     out
+}
+
+/// Writes the entries of an object made by [`object`], at the top level.
+fn write_value_map(out: &mut String, value: &Value) {
+    if let Value::Object(map) = value {
+        write_map(out, map, 0);
+    }
 }
 
 /// A JSON object from its entries, in order.

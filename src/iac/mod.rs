@@ -156,6 +156,28 @@ pub(crate) fn map_references(value: &mut Value, reference: &impl Fn(&str) -> Val
     }
 }
 
+/// A template's text that only the method and the hardened switch decide (its documents, written
+/// with references instead of values), made once per combination: typing changes only the
+/// parameters' defaults, so a keystroke does not write the documents again.
+pub(crate) fn made_once(
+    template: usize,
+    method: Method,
+    hardened: bool,
+    make: impl FnOnce() -> String,
+) -> String {
+    thread_local! {
+        static MADE: std::cell::RefCell<[Option<String>; 8]> = const { std::cell::RefCell::new([const { None }; 8]) };
+    }
+    let slot =
+        template * 4 + usize::from(method == Method::AccountKeys) * 2 + usize::from(hardened);
+    if let Some(text) = MADE.with_borrow(|made| made[slot].clone()) {
+        return text;
+    }
+    let text = make();
+    MADE.with_borrow_mut(|made| made[slot] = Some(text.clone()));
+    text
+}
+
 /// A string as a JSON (and YAML and HCL) double-quoted literal.
 pub(crate) fn quoted(text: &str) -> String {
     // Serialising a string cannot fail.

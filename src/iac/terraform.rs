@@ -1,7 +1,9 @@
 //! The Terraform configurations: HCL with `jsonencode` documents, variables holding the typed
 //! values, and the partition read from the provider.
 
-use super::{documents_with, parameters, quoted, Method, References, ECS_SERVICE_ROLE_POLICY};
+use super::{
+    documents_with, made_once, parameters, quoted, Method, References, ECS_SERVICE_ROLE_POLICY,
+};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -80,7 +82,6 @@ fn jsonencode(document: &Value) -> String {
 
 /// The method's configuration.
 pub fn terraform(method: Method, inputs: &CheckedInputs) -> String {
-    let (trust, inline) = documents_with(method, &REFERENCES, inputs);
     let mut out = String::from(
         "# Apply: terraform init && terraform apply\n\
 terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws\"\n    }\n  }\n}\n",
@@ -107,7 +108,16 @@ terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws
             )),
         );
     }
-    out.push_str("\ndata \"aws_partition\" \"current\" {}\n");
+    out.push_str(&made_once(1, method, inputs.hardened(), || {
+        resources(method, inputs)
+    }));
+    out
+}
+
+/// The data sources, resources and outputs: the documents, with references to the variables.
+fn resources(method: Method, inputs: &CheckedInputs) -> String {
+    let (trust, inline) = documents_with(method, &REFERENCES, inputs);
+    let mut out = String::from("\ndata \"aws_partition\" \"current\" {}\n");
     if inputs.hardened() {
         out.push_str("\ndata \"aws_caller_identity\" \"current\" {}\n");
     }
