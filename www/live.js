@@ -230,6 +230,10 @@ export function connect(root, engine, onChange = () => {}) {
     f.addEventListener('reset', () => setTimeout(update));
     f.addEventListener('submit', (event) => event.preventDefault());
   }
+  // "Clear my values" clears everything the reader put in the page, pasted policies included.
+  form?.addEventListener('reset', () => {
+    for (const pasted of root.querySelectorAll('[data-guide-inputs]')) pasted.reset();
+  });
 
   root.addEventListener('click', (event) => {
     const button = event.target.closest('button.download');

@@ -454,3 +454,18 @@ test('page weight is a budget: the first visit stays within 50 KB compressed (is
   assert.ok(gzip <= 50 * 1024, `first visit ${gzip} B gzip, over 51200 B`);
   await context.close();
 });
+
+test('"Clear my values" clears the pasted policies too', async () => {
+  const expected = golden('merge-and-check');
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeInputs(page, expected.inputs);
+  assert.notEqual(await page.inputValue('[name="existing-trust-policy"]'), '');
+  await page.click('[data-your-values] button[type="reset"]');
+  await page.waitForFunction(() => document.querySelector('[name="existing-permissions-policy"]').value === ''
+    && /^Paste a policy above/.test(document.querySelector('[data-output="permissions-check"]').textContent));
+  assert.equal(await page.inputValue('[name="existing-trust-policy"]'), '');
+  assert.equal(await page.inputValue('[name="aws-account-id"]'), '');
+  // With nothing pasted, the merge is the guide's own trust policy, placeholders and all.
+  assert.equal(await page.textContent('[data-output="merged-trust-policy"]'), await page.textContent('[data-output="cross-account-trust-policy"]'));
+  await context.close();
+});
