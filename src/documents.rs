@@ -317,15 +317,3 @@ pub fn to_pretty_json<T: Serialize>(value: &T, indent: usize) -> String {
     }
     String::from_utf8(out).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
 }
-
-/// Writes a value as compact JSON (the guide handed to JavaScript).
-pub fn to_compact_json<T: Serialize>(value: &T) -> String {
-    let mut out = Vec::with_capacity(8192);
-    if value
-        .serialize(&mut serde_json::Serializer::new(&mut out))
-        .is_err()
-    {
-        unreachable!("the guide serialises to JSON");
-    }
-    String::from_utf8(out).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
-}

@@ -138,7 +138,14 @@ impl LiveGuide {
 /// The guide as a JavaScript object: JSON text parsed by the engine's own parser, which is faster
 /// than building the object field by field across the boundary.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<GeneratedGuide, JsError> {
-    let json = crate::documents::to_compact_json(value);
+    let mut json = Vec::with_capacity(8192);
+    // Serialising the guide into memory cannot fail; its error is not formatted (that alone would
+    // add kilobytes of message tables to the Wasm).
+    value
+        .serialize(&mut serde_json::Serializer::new(&mut json))
+        .map_err(|_| JsError::new("generate(inputs): the guide could not be written as JSON"))?;
+    let json = String::from_utf8(json)
+        .map_err(|_| JsError::new("generate(inputs): the guide's JSON is not UTF-8"))?;
     let guide = js_sys::JSON::parse(&json)
         .map_err(|_| JsError::new("generate(inputs): the guide did not parse as JSON"))?;
     Ok(guide.unchecked_into())

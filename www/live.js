@@ -146,8 +146,9 @@ function byAttribute(root, attr) {
 
 /**
  * Wires the form, documents, names and copy buttons under `root` to a guide engine: a function
- * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update). `onChange(guide)` runs after every update
- * whose outputs or errors differ from the last one, with every output and input known so far.
+ * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update).
+ * `onChange(guide)` runs after every update whose outputs or errors differ from the last one,
+ * with every output and input known so far.
  * Returns { update, controls, form, setEngine, guide }.
  */
 export function connect(root, engine, onChange = () => {}) {
