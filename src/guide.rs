@@ -91,7 +91,15 @@ impl OutputId {
 
     /// True for the guide's six documents, the outputs of the small build (loaded first).
     pub const fn in_the_small_build(self) -> bool {
-        (self as usize) < 6
+        matches!(
+            self,
+            OutputId::CrossAccountPermissionsPolicy
+                | OutputId::CrossAccountTrustStatement
+                | OutputId::CrossAccountTrustPolicy
+                | OutputId::CrossAccountRoleArn
+                | OutputId::AccountKeysUserPolicy
+                | OutputId::AccountKeysRoleTrustPolicy
+        )
     }
 
     /// Looks an output up by its public id.

@@ -107,7 +107,7 @@ extern "C" {
 #[wasm_bindgen]
 pub fn generate(inputs: &GuideInputs) -> Result<GeneratedGuide, JsError> {
     let raw = read_inputs(inputs, "generate(inputs)")?;
-    to_js(&generate_guide(&raw))
+    to_js(&generate_guide(&raw), "generate(inputs)")
 }
 
 /// The page's incremental `generate`: each `update(inputs)` returns a `Guide` holding only the
@@ -131,23 +131,23 @@ impl LiveGuide {
     /// What changed since the last update, from `inputs` (as `generate` takes them).
     pub fn update(&mut self, inputs: &GuideInputs) -> Result<GeneratedGuide, JsError> {
         let raw = read_inputs(inputs, "update(inputs)")?;
-        to_js(&self.0.update(&raw))
+        to_js(&self.0.update(&raw), "update(inputs)")
     }
 }
 
 /// The guide as a JavaScript object: JSON text parsed by the engine's own parser, which is faster
 /// than building the object field by field across the boundary.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<GeneratedGuide, JsError> {
+fn to_js<T: serde::Serialize>(value: &T, call: &str) -> Result<GeneratedGuide, JsError> {
     let mut json = Vec::with_capacity(8192);
     // Serialising the guide into memory cannot fail; its error is not formatted (that alone would
     // add kilobytes of message tables to the Wasm).
     value
         .serialize(&mut serde_json::Serializer::new(&mut json))
-        .map_err(|_| JsError::new("generate(inputs): the guide could not be written as JSON"))?;
+        .map_err(|_| JsError::new(&format!("{call}: the guide could not be written as JSON")))?;
     let json = String::from_utf8(json)
-        .map_err(|_| JsError::new("generate(inputs): the guide's JSON is not UTF-8"))?;
+        .map_err(|_| JsError::new(&format!("{call}: the guide's JSON is not UTF-8")))?;
     let guide = js_sys::JSON::parse(&json)
-        .map_err(|_| JsError::new("generate(inputs): the guide did not parse as JSON"))?;
+        .map_err(|_| JsError::new(&format!("{call}: the guide did not parse as JSON")))?;
     Ok(guide.unchecked_into())
 }
 

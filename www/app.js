@@ -3,13 +3,8 @@
 import init, { generate } from './pkg/ecs_guide.js';
 import { connect, copyText, flash, announce, valueOf, setValueOf, loadFullWhenNeeded } from './live.js';
 
-/** The full build's LiveGuide update, once it has loaded. */
-async function loadFull() {
-  const full = await import('./pkg/ecs_guide_full.js');
-  await full.default();
-  const guide = new full.LiveGuide();
-  return (inputs) => guide.update(inputs);
-}
+/** The full build, beside the small one. */
+const FULL = new URL('./pkg/ecs_guide_full.js', import.meta.url).href;
 
 /** Values in the URL fragment (`#aws-account-id=…&external-id=…`), put there by "Copy a link". */
 function valuesFromFragment(names) {
@@ -46,7 +41,7 @@ async function main() {
 
   if (live) {
     update();
-    loadFullWhenNeeded(document, connection, loadFull, document.documentElement);
+    loadFullWhenNeeded(document, connection, FULL, document.documentElement);
   }
   document.documentElement.classList.add('js-ready');
 }

@@ -137,6 +137,12 @@ function showFindings(list, items) {
   }));
 }
 
+/** True when an output shows the same as before: text, completeness, status and findings. */
+function sameOutput(a, b) {
+  return a.text === b.text && a.complete === b.complete && a.status === b.status
+    && JSON.stringify(a.findings) === JSON.stringify(b.findings);
+}
+
 /** All elements under root carrying `attr`, grouped by its value. */
 function byAttribute(root, attr) {
   const map = {};
@@ -164,7 +170,6 @@ export function connect(root, engine, onChange = () => {}) {
   const errors = byAttribute(root, 'data-error-for');
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
-  const shownFindings = {};
   let errorSignature = '';
 
   const setText = (elements, text) => {
@@ -180,10 +185,7 @@ export function connect(root, engine, onChange = () => {}) {
     for (const [id, output] of Object.entries(changes.outputs)) {
       const before = guide.outputs[id];
       guide.outputs[id] = output;
-      const findingsKey = JSON.stringify(output.findings);
-      if (before && before.text === output.text && before.complete === output.complete && before.status === output.status
-        && shownFindings[id] === findingsKey) continue;
-      shownFindings[id] = findingsKey;
+      if (before && sameOutput(before, output)) continue;
       changed = true;
       setText(outputs[id], output.text);
       setText(mirrors[id], output.text);
@@ -211,7 +213,6 @@ export function connect(root, engine, onChange = () => {}) {
       errorSignature = signature;
       onChange(snapshot());
     }
-    return snapshot();
   }
 
   /** A copy of the guide as known now: every output and input state. */
@@ -222,7 +223,7 @@ export function connect(root, engine, onChange = () => {}) {
   /** Swaps the engine (the full build replacing the small one) and brings everything up to date. */
   function setEngine(next) {
     engine = next;
-    return update();
+    update();
   }
 
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
@@ -260,13 +261,24 @@ export function connect(root, engine, onChange = () => {}) {
   return { update, controls, form, setEngine, guide: snapshot };
 }
 
+/** The full build's glue modules, imported and initialised once per URL. */
+const fullBuilds = new Map();
+
+/** Imports the full build's glue from `url` (beside its .wasm) and initialises it, once. */
+export function importFull(url) {
+  if (!fullBuilds.has(url)) {
+    fullBuilds.set(url, import(url).then(async (module) => { await module.default(); return module; }));
+  }
+  return fullBuilds.get(url);
+}
+
 /**
- * Loads the full build once the reader may need it: when an output the small build does not make
- * (or a field where a policy is pasted) comes within a screen of view, when such a field gets
- * focus, or before printing. `load()` returns a promise of the full build's LiveGuide update;
- * once it is in use, `marker` gets the class `full-ready`.
+ * Switches `live` to the full build once the reader may need it: when an output the small build
+ * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
+ * field gets focus, or before printing. `url` is the full build's glue; once it is in use,
+ * `marker` gets the class `full-ready`.
  */
-export function loadFullWhenNeeded(root, live, load, marker) {
+export function loadFullWhenNeeded(root, live, url, marker) {
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
@@ -284,8 +296,9 @@ export function loadFullWhenNeeded(root, live, load, marker) {
     if (started) return;
     started = true;
     observer?.disconnect();
-    load().then((engine) => {
-      live.setEngine(engine);
+    importFull(url).then((full) => {
+      const guide = new full.LiveGuide();
+      live.setEngine((inputs) => guide.update(inputs));
       marker.classList.add('full-ready');
     }, (error) => {
       console.error('The full build of the guide did not load', error);

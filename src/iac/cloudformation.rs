@@ -2,7 +2,9 @@
 //! `${AWS::Partition}`, with the typed values as parameter defaults.
 
 use super::ECS_SERVICE_ROLE_POLICY;
-use super::{documents_with, made_once, map_references, parameters, quoted, Method, References};
+use super::{
+    documents_with, made_once, map_references, parameters, quoted, Method, References, Template,
+};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::{json, Map, Value};
 
@@ -67,15 +69,18 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
         "# Deploy: aws cloudformation deploy --template-file <this file> --stack-name <a name> --capabilities CAPABILITY_NAMED_IAM\n",
     );
     write_value_map(&mut out, &head);
-    out.push_str(&made_once(0, method, inputs.hardened(), || {
-        resources_and_outputs(method, inputs)
-    }));
+    out.push_str(&made_once(
+        Template::CloudFormation,
+        method,
+        inputs.hardened(),
+        resources_and_outputs,
+    ));
     out
 }
 
 /// The template's `Resources` and `Outputs`: the documents, with references to the parameters.
-fn resources_and_outputs(method: Method, inputs: &CheckedInputs) -> String {
-    let (mut trust, mut inline) = documents_with(method, &REFERENCES, inputs);
+fn resources_and_outputs(method: Method, hardened: bool) -> String {
+    let (mut trust, mut inline) = documents_with(method, &REFERENCES, hardened);
     map_references(&mut trust, &reference);
     map_references(&mut inline, &reference);
     let r = |key: InputKey| object([("Ref", Value::String(parameter_name(key)))]);

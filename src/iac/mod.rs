@@ -10,7 +10,7 @@ pub use cloudformation::cloudformation;
 pub use terraform::terraform;
 
 use crate::documents::{self, Hardening};
-use crate::inputs::{CheckedInputs, InputKey};
+use crate::inputs::InputKey;
 use serde_json::Value;
 
 /// Which of the guide's two methods a script or template sets up.
@@ -40,12 +40,9 @@ fn as_value<T: serde::Serialize>(document: &T) -> Value {
 }
 
 /// The method's documents with references in place of values: (trust policy, inline policy).
-pub(crate) fn documents_with(
-    method: Method,
-    refs: &References,
-    inputs: &CheckedInputs,
-) -> (Value, Value) {
-    let hardening = inputs.hardened().then_some(Hardening {
+/// Only the method and the hardened switch decide them: typed values come in through `refs`.
+pub(crate) fn documents_with(method: Method, refs: &References, hardened: bool) -> (Value, Value) {
+    let hardening = hardened.then_some(Hardening {
         partition: refs.partition,
         account_id: refs.account_id,
     });
@@ -156,24 +153,31 @@ pub(crate) fn map_references(value: &mut Value, reference: &impl Fn(&str) -> Val
     }
 }
 
+/// The templates whose documents are written once per method and switch.
+#[derive(Clone, Copy)]
+pub(crate) enum Template {
+    CloudFormation,
+    Terraform,
+}
+
 /// A template's text that only the method and the hardened switch decide (its documents, written
 /// with references instead of values), made once per combination: typing changes only the
-/// parameters' defaults, so a keystroke does not write the documents again.
+/// parameters' defaults, so a keystroke does not write the documents again. `make` receives the
+/// method and the switch, and nothing typed, so what it returns cannot depend on a typed value.
 pub(crate) fn made_once(
-    template: usize,
+    template: Template,
     method: Method,
     hardened: bool,
-    make: impl FnOnce() -> String,
+    make: fn(Method, bool) -> String,
 ) -> String {
     thread_local! {
         static MADE: std::cell::RefCell<[Option<String>; 8]> = const { std::cell::RefCell::new([const { None }; 8]) };
     }
-    let slot =
-        template * 4 + usize::from(method == Method::AccountKeys) * 2 + usize::from(hardened);
+    let slot = template as usize * 4 + method as usize * 2 + usize::from(hardened);
     if let Some(text) = MADE.with_borrow(|made| made[slot].clone()) {
         return text;
     }
-    let text = make();
+    let text = make(method, hardened);
     MADE.with_borrow_mut(|made| made[slot] = Some(text.clone()));
     text
 }

@@ -2,7 +2,8 @@
 //! values, and the partition read from the provider.
 
 use super::{
-    documents_with, made_once, parameters, quoted, Method, References, ECS_SERVICE_ROLE_POLICY,
+    documents_with, made_once, parameters, quoted, Method, References, Template,
+    ECS_SERVICE_ROLE_POLICY,
 };
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::Value;
@@ -108,17 +109,20 @@ terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws
             )),
         );
     }
-    out.push_str(&made_once(1, method, inputs.hardened(), || {
-        resources(method, inputs)
-    }));
+    out.push_str(&made_once(
+        Template::Terraform,
+        method,
+        inputs.hardened(),
+        resources,
+    ));
     out
 }
 
 /// The data sources, resources and outputs: the documents, with references to the variables.
-fn resources(method: Method, inputs: &CheckedInputs) -> String {
-    let (trust, inline) = documents_with(method, &REFERENCES, inputs);
+fn resources(method: Method, hardened: bool) -> String {
+    let (trust, inline) = documents_with(method, &REFERENCES, hardened);
     let mut out = String::from("\ndata \"aws_partition\" \"current\" {}\n");
-    if inputs.hardened() {
+    if hardened {
         out.push_str("\ndata \"aws_caller_identity\" \"current\" {}\n");
     }
     let var = |key: InputKey| format!("var.{}", variable(key));

@@ -2,7 +2,7 @@
 // Bundled by build-site with the wasm-bindgen glue, live.js, TEMPLATE (the guide's HTML) and
 // STYLES (its CSS) into dist/embed/ecs-integration-guide.js; the .wasm is found beside the module.
 import init, { generate } from '../pkg/ecs_guide.js';
-import { connect, setValueOf, loadFullWhenNeeded } from '../live.js';
+import { connect, setValueOf, loadFullWhenNeeded, importFull } from '../live.js';
 
 const INPUT_KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name',
   'user-name', 'user-policy-name', 'partition', 'hardened'];
@@ -11,15 +11,15 @@ const METHODS = ['cross-account', 'account-keys'];
 /** Resolves once the Wasm core is ready; `generate` works from then on. */
 const ready = init().then(() => undefined);
 
-let full;
+/** The full build (merge, check, infrastructure as code), beside this module. */
+const FULL = new URL('./ecs_guide_full.js', import.meta.url).href;
+
 /**
- * Loads the full build (merge, check, infrastructure as code), beside this module, once: resolves
- * to its `generate`, which returns every output. The element loads it when the reader gets near.
+ * Loads the full build once: resolves to its `generate`, which returns every output. The element
+ * loads it itself when the reader gets near what needs it.
  */
 function loadFull() {
-  full ||= import(new URL('./ecs_guide_full.js', import.meta.url).href)
-    .then(async (module) => { await module.default(); return module; });
-  return full.then((module) => module.generate);
+  return importFull(FULL).then((module) => module.generate);
 }
 
 let sheet;
@@ -83,11 +83,7 @@ class EcsIntegrationGuide extends HTMLElement {
         this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail: guide }));
       });
       this.#live.update();
-      loadFullWhenNeeded(root, this.#live, async () => {
-        await loadFull();
-        const guide = new (await full).LiveGuide();
-        return (inputs) => guide.update(inputs);
-      }, container);
+      loadFullWhenNeeded(root, this.#live, FULL, container);
       container.classList.add('js-ready');
     }, (error) => {
       container.classList.add('js-failed');
