@@ -102,14 +102,18 @@ fn the_guides_own_wording_is_collapsed_and_exact_and_comments_never_reach_the_pa
     assert!(!html.contains("<details class=\"original\" open"));
     for block in &blocks {
         assert!(block.starts_with("<summary>As the guide was first written</summary>"));
-        assert!(!block.contains("data-input="), "the guide's words, not live: {block}");
+        assert!(
+            !block.contains("data-input="),
+            "the guide's words, not live: {block}"
+        );
     }
     // The guide's placeholders and names, as it wrote them (escaped, never HTML).
     assert!(blocks[0].contains("Account Id: &lt;12 digit AWS account id&gt;"));
     assert!(blocks[0].contains("<code>Create New Role</code>"));
     // The sources written for reviewers in content/ are not in the page.
     assert!(!html.contains("<!--"), "an HTML comment reached the page");
-    assert!(!html.contains("docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy"));
+    assert!(!html
+        .contains("docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy"));
     // Today's labels are what the steps say.
     for label in [
         "<strong>Create role</strong>",

@@ -127,7 +127,9 @@ mod tests {
         );
         // Trailing spaces count: the text is the guide's, byte for byte.
         assert!(check("- Click `Create New Role` and enter the following:\n").is_err());
-        assert!(check("\u{2026}\n- Click on `Roles`.\n").unwrap_err().contains("empty run"));
+        assert!(check("\u{2026}\n- Click on `Roles`.\n")
+            .unwrap_err()
+            .contains("empty run"));
         assert!(check("Not the guide\n")
             .unwrap_err()
             .contains("`Not the guide` is not a line of it"));
