@@ -530,3 +530,19 @@ test('console links follow the partition, live, and carry nothing typed', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('axe-core finds no violations with every original wording open, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('html.js-ready');
+    for (const summary of await page.locator('details.original > summary').all()) await summary.click();
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document.querySelectorAll('details.original'),
+      { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
+    await context.close();
+  }
+});
