@@ -463,6 +463,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn comments_are_taken_out_even_across_pieces() {
+        let mut in_comment = false;
+        assert_eq!(
+            without_comments("a<!-- x -->b<!-- y", &mut in_comment),
+            "ab"
+        );
+        assert!(in_comment);
+        assert_eq!(without_comments("still y\n", &mut in_comment), "");
+        assert_eq!(without_comments("y --> c", &mut in_comment), " c");
+        assert!(!in_comment);
+    }
+
+    #[test]
     fn slugs_are_ascii_words() {
         assert_eq!(
             slug("1. Create an AWS IAM Role"),
