@@ -3,12 +3,16 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn build_site(content: &str) -> (bool, String, String) {
+    // Tests run at once: each build has its own output folder.
+    static BUILDS: AtomicUsize = AtomicUsize::new(0);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = std::env::temp_dir().join(format!(
-        "ecs-guide-site-{}-{}",
+        "ecs-guide-site-{}-{}-{}",
         std::process::id(),
+        BUILDS.fetch_add(1, Ordering::Relaxed),
         content.replace('/', "-")
     ));
     let result = Command::new(env!("CARGO_BIN_EXE_build-site"))
@@ -82,4 +86,61 @@ fn a_document_that_is_not_the_generated_one_fails_the_build() {
         stderr.contains("index.md:7: the document written for output `cross-account-trust-statement` is not the one the core generates"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_guides_own_wording_is_collapsed_and_exact_and_comments_never_reach_the_page() {
+    let (ok, stderr, html) = build_site("content");
+    assert!(ok, "{stderr}");
+    // One collapsed block per console step: closed by default, nothing live inside.
+    let blocks: Vec<&str> = html
+        .split("<details class=\"original\">")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</details>").expect("closed")])
+        .collect();
+    assert_eq!(blocks.len(), 6, "one per console step of both methods");
+    assert!(!html.contains("<details class=\"original\" open"));
+    for block in &blocks {
+        assert!(block.starts_with("<summary>As the guide was first written</summary>"));
+        assert!(
+            !block.contains("data-input="),
+            "the guide's words, not live: {block}"
+        );
+    }
+    // The guide's placeholders and names, as it wrote them (escaped, never HTML).
+    assert!(blocks[0].contains("Account Id: &lt;12 digit AWS account id&gt;"));
+    assert!(blocks[0].contains("<code>Create New Role</code>"));
+    // The sources written for reviewers in content/ are not in the page.
+    assert!(!html.contains("<!--"), "an HTML comment reached the page");
+    assert!(!html
+        .contains("docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy"));
+    // Today's labels are what the steps say.
+    for label in [
+        "<strong>Create role</strong>",
+        "<strong>Require external ID</strong>",
+        "<strong>Create inline policy</strong>",
+        "<strong>Edit trust policy</strong>",
+        "<strong>Create access key</strong>",
+        "<strong>Other</strong>",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+    // Every console link knows the console of each partition, and shows the aws one without JS.
+    let links = html.matches(" data-console ").count();
+    assert!(links >= 4, "{links}");
+    assert_eq!(
+        html.matches("href=\"https://console.aws.amazon.com/iam/\" data-console data-console-aws=\"https://console.aws.amazon.com/iam/\" data-console-aws-cn=\"https://console.amazonaws.cn/iam/\" data-console-aws-us-gov=\"https://console.amazonaws-us-gov.com/iam/\"").count(),
+        links
+    );
+}
+
+#[test]
+fn an_altered_original_wording_fails_the_build() {
+    let (ok, stderr, _) = build_site("tests/fixtures/altered-original");
+    assert!(!ok);
+    assert!(
+        stderr.contains("index.md:13: the guide's own wording differs from the guide's source at its line 2: `- Click `Create New Role` and enter the following:` where the source (line 27) has `- Click `Create New Role` and enter the following:  `"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
 }

@@ -151,6 +151,19 @@ function byAttribute(root, attr) {
 }
 
 /**
+ * Points each console link at the console of the chosen partition. The addresses are the page's
+ * own, written at build time (`data-console-<partition>`): the partition only picks one of them, so
+ * nothing typed goes into a link. No partition, or one with an error, keeps the aws console.
+ */
+function followPartition(links, partition) {
+  const chosen = partition && !partition.error && /^[a-z-]+$/.test(partition.shown) ? partition.shown : 'aws';
+  for (const link of links) {
+    const href = link.getAttribute(`data-console-${chosen}`) ?? link.getAttribute('data-console-aws');
+    if (href && link.getAttribute('href') !== href) link.setAttribute('href', href);
+  }
+}
+
+/**
  * Wires the form, documents, names and copy buttons under `root` to a guide engine: a function
  * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update).
  * `onChange(guide)` runs after every update whose outputs or errors differ from the last one,
@@ -168,6 +181,7 @@ export function connect(root, engine, onChange = () => {}) {
   const statuses = byAttribute(root, 'data-status-for');
   const names = byAttribute(root, 'data-input');
   const errors = byAttribute(root, 'data-error-for');
+  const consoles = [...root.querySelectorAll('a[data-console]')];
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
@@ -209,6 +223,7 @@ export function connect(root, engine, onChange = () => {}) {
         else control.removeAttribute('aria-invalid');
       }
     }
+    if ('partition' in changes.inputs) followPartition(consoles, guide.inputs.partition);
     if (changed || signature !== errorSignature) {
       errorSignature = signature;
       onChange(snapshot());

@@ -1,7 +1,7 @@
 //! Markdown to HTML: pulldown-cmark events, transformed (headings, links, notes, live blocks), then HTML.
 
-use super::widgets;
 use super::widgets::escaped;
+use super::{console, original, widgets};
 use super::{Site, SiteError};
 use crate::guide::OutputId;
 use crate::{Guide, InputKey};
@@ -123,6 +123,7 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
     let mut note_stack: Vec<bool> = Vec::new();
     let mut section_open = false;
     let mut used_ids: HashSet<String> = HashSet::new();
+    let mut in_comment = false;
 
     for (event, range) in parser {
         let line = line_of(body, range.start, page);
@@ -213,7 +214,17 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (info, text, start_line) = in_code.take().expect("code block start");
-                let html = code_block(&info, &text, start_line, page, guide)?;
+                let html = if info.split_whitespace().next() == Some("original") {
+                    // The guide's own wording of a step: exactly the guide's source, or no site.
+                    original::check(&text).map_err(|message| SiteError::Content {
+                        file: page.source.clone(),
+                        line: start_line,
+                        message,
+                    })?;
+                    original::details(&text, site, start_line, &mut rendered.links)
+                } else {
+                    code_block(&info, &text, start_line, page, guide)?
+                };
                 events.push(Event::Html(html.into()));
             }
             Event::Start(Tag::Link {
@@ -229,46 +240,27 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
                     ));
                     continue;
                 }
-                let title_attr = if title.is_empty() {
-                    String::new()
-                } else {
-                    format!(" title=\"{}\"", escaped(&title))
-                };
-                match classify(&dest_url, site) {
-                    Destination::Internal(href, page_name, anchor) => {
-                        rendered.links.push(Link {
-                            page: page_name,
-                            anchor,
-                            line,
-                            written: dest_url.to_string(),
-                        });
-                        link_stack.push(false);
-                        events.push(Event::Html(
-                            format!("<a href=\"{}\"{title_attr}>", escaped(&href)).into(),
-                        ));
-                    }
-                    Destination::External(href) => {
-                        link_stack.push(true);
-                        events.push(Event::Html(
-                            format!(
-                                "<a class=\"external\" rel=\"external noopener\" href=\"{}\"{title_attr}>",
-                                escaped(&href)
-                            )
-                            .into(),
-                        ));
-                    }
-                }
+                let (html, link, external) = link_open(&dest_url, &title, site, line);
+                rendered.links.extend(link);
+                link_stack.push(external);
+                events.push(Event::Html(html.into()));
             }
             Event::End(TagEnd::Link) => {
                 let external = link_stack.pop().unwrap_or(false);
-                events.push(Event::Html(
-                    if external {
-                        "<span class=\"visually-hidden\"> (external site)</span></a>"
-                    } else {
-                        "</a>"
-                    }
-                    .into(),
-                ));
+                events.push(Event::Html(link_close(external).into()));
+            }
+            // Comments in content/ (sources for reviewers) are not for readers: never in the page.
+            Event::Html(html) => {
+                let kept = without_comments(&html, &mut in_comment);
+                if !kept.trim().is_empty() {
+                    events.push(Event::Html(kept.into()));
+                }
+            }
+            Event::InlineHtml(html) => {
+                let kept = without_comments(&html, &mut in_comment);
+                if !kept.trim().is_empty() {
+                    events.push(Event::InlineHtml(kept.into()));
+                }
             }
             Event::Start(Tag::BlockQuote(kind)) => {
                 let label = match kind {
@@ -311,6 +303,81 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
     }
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     Ok(rendered)
+}
+
+/// Opens a link: the `<a>` tag, the link to check once every page is rendered (internal links
+/// only), and whether it goes off the site. Links into the AWS console also carry the console of
+/// every partition.
+pub fn link_open(
+    dest: &str,
+    title: &str,
+    site: &Site,
+    line: usize,
+) -> (String, Option<Link>, bool) {
+    let title_attr = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escaped(title))
+    };
+    match classify(dest, site) {
+        Destination::Internal(href, page_name, anchor) => (
+            format!("<a href=\"{}\"{title_attr}>", escaped(&href)),
+            Some(Link {
+                page: page_name,
+                anchor,
+                line,
+                written: dest.to_owned(),
+            }),
+            false,
+        ),
+        Destination::External(href) => (
+            format!(
+                "<a class=\"external\" rel=\"external noopener\" href=\"{}\"{}{title_attr}>",
+                escaped(&href),
+                console::partition_attributes(&href).unwrap_or_default()
+            ),
+            None,
+            true,
+        ),
+    }
+}
+
+/// Closes a link opened by [`link_open`].
+pub fn link_close(external: bool) -> &'static str {
+    if external {
+        "<span class=\"visually-hidden\"> (external site)</span></a>"
+    } else {
+        "</a>"
+    }
+}
+
+/// Raw HTML with every `<!-- … -->` taken out; `in_comment` carries a comment across pieces.
+fn without_comments(html: &str, in_comment: &mut bool) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    *in_comment = false;
+                }
+                None => return out,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    out.push_str(&rest[..start]);
+                    rest = &rest[start + 4..];
+                    *in_comment = true;
+                }
+                None => {
+                    out.push_str(rest);
+                    return out;
+                }
+            }
+        }
+    }
 }
 
 /// Inline code holding `{input-key}` becomes live: each key a span that follows the typed value.
@@ -394,6 +461,19 @@ fn code_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_taken_out_even_across_pieces() {
+        let mut in_comment = false;
+        assert_eq!(
+            without_comments("a<!-- x -->b<!-- y", &mut in_comment),
+            "ab"
+        );
+        assert!(in_comment);
+        assert_eq!(without_comments("still y\n", &mut in_comment), "");
+        assert_eq!(without_comments("y --> c", &mut in_comment), " c");
+        assert!(!in_comment);
+    }
 
     #[test]
     fn slugs_are_ascii_words() {

@@ -1,7 +1,9 @@
 //! The docs site, rendered at build time: pages of `content/` through Markdown to checked static HTML.
 
+pub mod console;
 pub mod embed;
 pub mod markdown;
+pub mod original;
 pub mod page;
 pub mod template;
 pub mod widgets;

@@ -469,3 +469,80 @@ test('"Clear my values" clears the pasted policies too', async () => {
   assert.equal(await page.textContent('[data-output="merged-trust-policy"]'), await page.textContent('[data-output="cross-account-trust-policy"]'));
   await context.close();
 });
+
+test('the guide as first written: collapsed under each console step, opened by a click, with JavaScript off too; no comment in the page', async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const { page, context } = await openPage(browser, `${origin}/`, { javaScriptEnabled });
+    const blocks = page.locator('details.original');
+    assert.equal(await blocks.count(), 6, `javaScriptEnabled: ${javaScriptEnabled}`);
+    assert.deepEqual(await blocks.evaluateAll((all) => all.map((d) => d.open)), [false, false, false, false, false, false]);
+    const first = blocks.first();
+    assert.equal(await first.locator('summary').innerText(), 'As the guide was first written');
+    assert.equal(await first.locator('.original-text').isVisible(), false);
+    await first.locator('summary').click();
+    assert.equal(await first.evaluate((d) => d.open), true);
+    assert.ok(await first.locator('.original-text').isVisible());
+    // The guide's words and placeholders, as it wrote them.
+    const text = await first.locator('.original-text').innerText();
+    assert.match(text, /Click Create New Role and enter the following:/);
+    assert.match(text, /Account Id: <12 digit AWS account id>/);
+    // Today's steps are shown, not collapsed.
+    assert.ok(await page.locator('strong', { hasText: /^Require external ID$/ }).first().isVisible());
+    assert.ok(await page.locator('strong', { hasText: /^Create access key$/ }).first().isVisible());
+    // The sources written in content/ for reviewers never reach the page.
+    const comments = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
+      let n = 0;
+      while (walker.nextNode()) n += 1;
+      return n;
+    });
+    assert.equal(comments, 0);
+    assert.ok(!(await page.content()).includes('docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user'));
+    // Without JavaScript the console links are the aws console's.
+    const hrefs = await page.$$eval('a[data-console]', (all) => all.map((a) => a.href));
+    assert.ok(hrefs.length >= 4);
+    assert.deepEqual([...new Set(hrefs)], ['https://console.aws.amazon.com/iam/']);
+    await context.close();
+  }
+});
+
+test('console links follow the partition, live, and carry nothing typed', async () => {
+  const { page, context, errors } = await openPage(browser, `${origin}/`);
+  const hrefs = async () => [...new Set(await page.$$eval('a[data-console]', (all) => all.map((a) => a.getAttribute('href'))))];
+  assert.deepEqual(await hrefs(), ['https://console.aws.amazon.com/iam/']);
+  for (const [partition, href] of [['aws-cn', 'https://console.amazonaws.cn/iam/'],
+    ['aws-us-gov', 'https://console.amazonaws-us-gov.com/iam/'], ['aws', 'https://console.aws.amazon.com/iam/']]) {
+    await page.selectOption('[name=partition]', partition);
+    await page.fill('[name=role-name]', `role-for-${partition}`);
+    assert.deepEqual(await hrefs(), [href], partition);
+  }
+  // Same tab, no opener, and every address is one of the build's fixed table.
+  const links = await page.$$eval('a[data-console]', (all) => all.map((a) => ({
+    target: a.getAttribute('target'), rel: a.getAttribute('rel'),
+    table: ['aws', 'aws-cn', 'aws-us-gov'].map((p) => a.getAttribute(`data-console-${p}`)),
+  })));
+  for (const link of links) {
+    assert.equal(link.target, null);
+    assert.match(link.rel, /\bnoopener\b/);
+    assert.deepEqual(link.table, ['https://console.aws.amazon.com/iam/', 'https://console.amazonaws.cn/iam/',
+      'https://console.amazonaws-us-gov.com/iam/']);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe-core finds no violations with every original wording open, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('html.js-ready');
+    for (const summary of await page.locator('details.original > summary').all()) await summary.click();
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document.querySelectorAll('details.original'),
+      { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
+    await context.close();
+  }
+});
