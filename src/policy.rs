@@ -376,8 +376,9 @@ mod tests {
             Err(InputError::PasteTooLarge { .. })
         ));
         let small = format!(
-            "{{\"Statement\": [{}]}}",
-            format!("{}{}", "[".repeat(120), "]".repeat(120))
+            "{{\"Statement\": [{}{}]}}",
+            "[".repeat(120),
+            "]".repeat(120)
         );
         assert!(matches!(
             PastedPolicy::parse(InputKey::ExistingTrustPolicy, &small),
