@@ -16,6 +16,58 @@ function valuesFromFragment(names) {
   return values;
 }
 
+/** The documents that trust Shippable's account ID and the external ID: held while they came from a link. */
+const TRUSTING = ['cross-account-trust-statement', 'cross-account-trust-policy', 'merged-trust-policy',
+  'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification'];
+
+/**
+ * Values filled in from a link are marked as such until the reader confirms them: anyone can send
+ * a link that trusts their own account. A notice (announced) names each value and asks to check
+ * Shippable's account ID; until "Confirm" the documents that trust it are not ready and say why.
+ */
+function holdLinkedValues(connection, fromLink) {
+  const form = connection.form;
+  const keys = Object.keys(fromLink);
+  if (!form || !keys.length) return;
+  const notice = document.createElement('div');
+  notice.className = 'link-notice';
+  notice.setAttribute('role', 'alert');
+  notice.dataset.linkNotice = '';
+  const text = document.createElement('p');
+  const strong = document.createElement('strong');
+  strong.textContent = 'These values came from a link:';
+  text.append(strong, ' check them before you use them, Shippable\'s AWS account ID above all: compare it with your Shippable settings (Integrations, AWS).');
+  const list = document.createElement('ul');
+  for (const key of keys) {
+    const item = document.createElement('li');
+    const label = form.querySelector(`label[for="input-${key}"]`)?.textContent || key;
+    item.textContent = `${label}: ${fromLink[key]}`; // text only: nothing from a link becomes HTML
+    list.append(item);
+  }
+  const confirm = document.createElement('button');
+  confirm.type = 'button';
+  confirm.dataset.confirmLink = '';
+  confirm.textContent = 'I checked them: use these values';
+  notice.append(text, list, confirm);
+  form.prepend(notice);
+  const trusted = 'shippable-aws-account-id' in fromLink || 'external-id' in fromLink;
+  if (trusted) {
+    connection.hold({
+      ids: TRUSTING,
+      status: 'Not ready: Shippable\'s account ID or the external ID came from a link. Check them and confirm at "Your values".',
+    });
+  }
+  const release = () => {
+    notice.remove();
+    connection.hold(null);
+  };
+  confirm.addEventListener('click', () => {
+    release();
+    announce(document, 'Values confirmed: the documents that trust them are ready.');
+  });
+  form.addEventListener('reset', release, { once: true });
+}
+
 async function main() {
   // Pages without live parts only need their copy buttons, not the Wasm core.
   const live = document.querySelector('[data-your-values], [data-output]');
@@ -40,6 +92,7 @@ async function main() {
   });
 
   if (live) {
+    holdLinkedValues(connection, fromLink);
     update();
     loadFullWhenNeeded(document, connection, FULL, document.documentElement);
   }
