@@ -58,13 +58,16 @@ pub enum InputError {
     WrongDocument { key: InputKey, found: PolicyKind },
     /// The hardened switch set to something other than true or false.
     NotASwitch { found: String },
-    /// A pasted policy longer than any policy IAM accepts, with headroom.
+    /// A pasted policy longer than any policy IAM accepts, with headroom (full build only: the
+    /// small one reads no paste).
+    #[cfg(feature = "full")]
     PasteTooLarge {
         key: InputKey,
         max: usize,
         length: usize,
     },
     /// A pasted policy nesting arrays and objects deeper than any IAM policy does, with headroom.
+    #[cfg(feature = "full")]
     PasteTooDeep {
         key: InputKey,
         max: usize,
@@ -84,9 +87,9 @@ impl InputError {
             | InputError::TooLong { key, .. }
             | InputError::InvalidJson { key, .. }
             | InputError::NotAPolicy { key, .. }
-            | InputError::WrongDocument { key, .. }
-            | InputError::PasteTooLarge { key, .. }
-            | InputError::PasteTooDeep { key, .. } => *key,
+            | InputError::WrongDocument { key, .. } => *key,
+            #[cfg(feature = "full")]
+            InputError::PasteTooLarge { key, .. } | InputError::PasteTooDeep { key, .. } => *key,
             InputError::UnknownPartition { .. } => InputKey::Partition,
             InputError::NotASwitch { .. } => InputKey::Hardened,
         }
@@ -106,7 +109,9 @@ impl InputError {
             InputError::NotAPolicy { .. } => "not-a-policy",
             InputError::WrongDocument { .. } => "wrong-document",
             InputError::NotASwitch { .. } => "not-a-switch",
+            #[cfg(feature = "full")]
             InputError::PasteTooLarge { .. } => "paste-too-large",
+            #[cfg(feature = "full")]
             InputError::PasteTooDeep { .. } => "paste-too-deep",
         }
     }
@@ -139,6 +144,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A count with thousands separated, as IAM's quotas are written ("10,240").
+#[cfg(feature = "full")]
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -248,6 +254,7 @@ impl fmt::Display for InputError {
                 "{} must be true or false; \u{201c}{found}\u{201d} is neither.",
                 InputKey::Hardened.label()
             ),
+            #[cfg(feature = "full")]
             InputError::PasteTooLarge { key, max, length } => write!(
                 f,
                 "{}: a pasted policy may be at most {} characters (IAM\u{2019}s largest policy \
@@ -256,6 +263,7 @@ impl fmt::Display for InputError {
                 thousands(*max),
                 thousands(*length)
             ),
+            #[cfg(feature = "full")]
             InputError::PasteTooDeep { key, max, line } => write!(
                 f,
                 "{}: a pasted policy may nest arrays and objects at most {max} deep (an IAM policy \

@@ -155,7 +155,7 @@ function byAttribute(root, attr) {
  * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update).
  * `onChange(guide)` runs after every update whose outputs or errors differ from the last one,
  * with every output and input known so far.
- * Returns { update, controls, form, setEngine, guide }.
+ * Returns { update, controls, form, setEngine, guide, fresh } (`fresh()`: a fresh engine after a failure).
  */
 export function connect(root, engine, onChange = () => {}) {
   const form = root.querySelector('[data-your-values]');
@@ -176,23 +176,10 @@ export function connect(root, engine, onChange = () => {}) {
     for (const el of elements || []) setTextOf(el, text);
   };
 
-  /** Shows one output, unless `held` keeps it from being ready (values from a link, unconfirmed). */
-  function render(id, output) {
-    const shown = held && held.ids.includes(id) && output.complete
-      ? { ...output, complete: false, status: held.status } : output;
-    setText(outputs[id], shown.text);
-    setText(mirrors[id], shown.text);
-    setText(statuses[id], shown.status);
-    for (const el of outputs[id] || []) el.dataset.complete = String(shown.complete);
-    for (const el of statuses[id] || []) el.dataset.complete = String(shown.complete);
-    for (const el of sizes[id] || []) showSize(el, shown.size);
-    for (const el of findings[id] || []) showFindings(el, shown.findings);
-  }
-
   function update() {
     const inputs = {};
     for (const control of controls) inputs[control.name] = valueOf(control);
-    if (failed) return recover();
+    if (!engine) return engine === null && restart(); // undefined: a fresh one is on its way
     let changes;
     try {
       changes = engine(inputs);
@@ -206,7 +193,13 @@ export function connect(root, engine, onChange = () => {}) {
       guide.outputs[id] = output;
       if (before && sameOutput(before, output)) continue;
       changed = true;
-      render(id, output);
+      setText(outputs[id], output.text);
+      setText(mirrors[id], output.text);
+      setText(statuses[id], output.status);
+      for (const el of outputs[id] || []) el.dataset.complete = String(output.complete);
+      for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
+      for (const el of sizes[id] || []) showSize(el, output.size);
+      for (const el of findings[id] || []) showFindings(el, output.findings);
     }
     let signature = '';
     for (const [key, input] of Object.entries(changes.inputs)) {
@@ -236,58 +229,26 @@ export function connect(root, engine, onChange = () => {}) {
   /** Swaps the engine (the full build replacing the small one) and brings everything up to date. */
   function setEngine(next) {
     engine = next;
-    failed = null;
     update();
   }
 
-  // --- an engine that fails (a trap, an exception from the Wasm): nothing stale is shown as ready.
-  let failed = null;
-  let makeFresh = null;
-  let recovering = false;
-
-  /** Marks every output not ready and says why; the next change starts a fresh engine. */
+  /** The engine threw (a trap in the Wasm): nothing stale stays ready; every output says why. */
   function engineFailed(error) {
-    console.error('The guide\'s generator failed', error);
-    failed = error;
-    const message = `Not ready: the generator stopped (${String(error?.message || error).slice(0, 200)}). `
-      + (makeFresh ? 'Change any value to start it again.' : 'Reload the page to start it again.');
-    for (const [id, output] of Object.entries(guide.outputs)) {
-      guide.outputs[id] = { ...output, complete: false, status: message };
-    }
+    console.error(error);
+    engine = null;
+    const status = `Not ready: the generator failed (${error?.message || error}). Change a value to restart it.`;
+    for (const id in guide.outputs) guide.outputs[id] = { ...guide.outputs[id], complete: false, status };
     guide.complete = false;
-    for (const el of root.querySelectorAll('[data-output], [data-status-for]')) el.dataset.complete = 'false';
-    for (const list of Object.values(statuses)) for (const el of list) setTextOf(el, message);
-    announce(root, message);
+    for (const el of root.querySelectorAll('[data-output], [data-status-for]')) el.dataset.complete = false;
+    for (const id in statuses) setText(statuses[id], status);
+    announce(root, status);
     onChange(snapshot());
   }
 
-  /** After a failure, on a change: a fresh module and engine, then everything written again. */
-  function recover() {
-    if (!makeFresh || recovering) return;
-    recovering = true;
-    Promise.resolve().then(makeFresh).then((fresh) => {
-      recovering = false;
-      guide.outputs = {};
-      errorSignature = null;
-      setEngine(fresh);
-    }, (error) => {
-      recovering = false;
-      engineFailed(error);
-    });
-  }
-
-  /** `make()` returns (or resolves to) a fresh engine, used when the current one has failed. */
-  function recoverWith(make) {
-    makeFresh = make;
-  }
-
-  // --- values that came from a link: the documents that trust them wait for the reader's word.
-  let held = null;
-
-  /** Keeps the outputs `ids` from being ready, with `status` as their status; null releases them. */
-  function hold(next) {
-    held = next;
-    for (const [id, output] of Object.entries(guide.outputs)) render(id, output);
+  /** The next change after a failure: a fresh engine (`connection.fresh`), everything written anew. */
+  function restart() {
+    engine = undefined;
+    connection.fresh().then((fresh) => { guide.outputs = {}; setEngine(fresh); }, engineFailed);
   }
 
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
@@ -322,26 +283,18 @@ export function connect(root, engine, onChange = () => {}) {
     announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
-  return { update, controls, form, setEngine, guide: snapshot, recoverWith, hold };
+  const connection = { update, controls, form, setEngine, guide: snapshot };
+  return connection;
 }
 
 /** The full build's glue modules, imported and initialised once per URL. */
 const fullBuilds = new Map();
-
-/** How many fresh instances of the full build were made (each a module URL of its own). */
+/** Fresh instances of the full build made so far: each has a module URL (a query) of its own. */
 let instances = 0;
 
-/**
- * A fresh instance of the full build, with its own memory and tables, and a new LiveGuide on it:
- * what replaces an engine that failed. The module URL differs by its query, so the browser runs a
- * new copy of the glue; the glue finds its .wasm beside itself, as before.
- */
-export async function freshFullEngine(url) {
-  const fresh = new URL(url);
-  fresh.searchParams.set('instance', String(++instances));
-  const module = await import(fresh.href);
-  await module.default();
-  const guide = new module.LiveGuide();
+/** A new LiveGuide of a full build's module, as an engine. */
+function engineOf(full) {
+  const guide = new full.LiveGuide();
   return (inputs) => guide.update(inputs);
 }
 
@@ -360,7 +313,8 @@ export function importFull(url) {
  * `marker` gets the class `full-ready`.
  */
 export function loadFullWhenNeeded(root, live, url, marker) {
-  live.recoverWith(() => freshFullEngine(url));
+  // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
+  live.fresh = () => importFull(`${url}?instance=${++instances}`).then(engineOf);
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
@@ -379,8 +333,7 @@ export function loadFullWhenNeeded(root, live, url, marker) {
     started = true;
     observer?.disconnect();
     importFull(url).then((full) => {
-      const guide = new full.LiveGuide();
-      live.setEngine((inputs) => guide.update(inputs));
+      live.setEngine(engineOf(full));
       marker.classList.add('full-ready');
     }, (error) => {
       console.error('The full build of the guide did not load', error);

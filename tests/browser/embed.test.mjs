@@ -336,7 +336,7 @@ export class LiveGuide extends real.LiveGuide {
   assert.ok(failed.length >= 8, `${failed.length} outputs`);
   for (const [id, complete, status] of failed) {
     assert.equal(complete, 'false', id);
-    if (status !== undefined) assert.equal(status, 'Not ready: the generator stopped (unreachable). Change any value to start it again.', id);
+    if (status !== undefined) assert.equal(status, 'Not ready: the generator failed (unreachable). Change a value to restart it.', id);
   }
   const event = await page.evaluate(() => window.recorded.events.filter((e) => e.id === 'first').at(-1));
   assert.equal(event.detail.complete, false);

@@ -203,6 +203,8 @@ test('the copied link brings the values back, in the fragment only', async () =>
   const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
   await typeInputs(page, golden('custom-names').inputs);
   await page.click('[data-copy-link]');
+  // The copy is done once the button says so (what copies loads on the first click).
+  await page.waitForFunction(() => document.querySelector('[data-copy-link]').textContent === 'Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const url = new URL(link);
   assert.equal(url.origin + url.pathname, `${origin}/`);
@@ -579,9 +581,9 @@ test('when the engine fails, every document is marked not ready with why, and th
     document.querySelector(`[data-status-for="${id}"]`).textContent]), OUTPUT_IDS);
   for (const [id, complete, status] of await state()) {
     assert.equal(complete, 'false', id);
-    assert.equal(status, 'Not ready: the generator stopped (unreachable). Change any value to start it again.', id);
+    assert.equal(status, 'Not ready: the generator failed (unreachable). Change a value to restart it.', id);
   }
-  assert.match(await page.textContent('[data-announce]'), /^Not ready: the generator stopped/);
+  assert.match(await page.textContent('[data-announce]'), /^Not ready: the generator failed/);
   // The next change: a fresh instance of the full build, and every document whole and ready again.
   await page.fill('[name="role-name"]', expected.inputs['role-name']);
   await page.waitForFunction(() => document.querySelector('[data-output="cross-account-aws-cli"]').dataset.complete === 'true');
