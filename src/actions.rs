@@ -16,8 +16,15 @@ pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
                 pattern == target
             };
     }
-    let p: Vec<char> = pattern.chars().collect();
+    let mut p: Vec<char> = pattern.chars().collect();
+    // `**` matches what `*` does: a run of stars is one, so a pasted run of thousands costs one.
+    p.dedup_by(|a, b| *a == '*' && *b == '*');
     let t: Vec<char> = target.chars().collect();
+    // Each character of the pattern but `*` takes one of the target's: more of them than the
+    // target has cannot cover it (decided without the table, whose cost is their product).
+    if p.iter().filter(|c| **c != '*').count() > t.len() {
+        return false;
+    }
     let same = |a: char, b: char| {
         if ignore_case {
             a.eq_ignore_ascii_case(&b)
@@ -28,8 +35,8 @@ pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
     // row[j]: does p[i..] cover t[j..]; computed from the end of the pattern backwards.
     let mut next = vec![false; t.len() + 1];
     next[t.len()] = true;
+    let mut row = vec![false; t.len() + 1];
     for i in (0..p.len()).rev() {
-        let mut row = vec![false; t.len() + 1];
         for j in (0..=t.len()).rev() {
             row[j] = match p[i] {
                 '*' => next[j] || (j < t.len() && row[j + 1]),
@@ -37,7 +44,7 @@ pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
                 c => j < t.len() && t[j] != '*' && t[j] != '?' && same(c, t[j]) && next[j + 1],
             };
         }
-        next = row;
+        std::mem::swap(&mut next, &mut row);
     }
     next[0]
 }
@@ -81,6 +88,21 @@ mod tests {
             "ARN:aws:iam::1:role/x",
             false
         ));
+    }
+
+    #[test]
+    fn long_pasted_wildcards_mean_what_they_say() {
+        // A run of stars is one star; a pattern needing more characters than a name has fails.
+        assert!(covers(&"*".repeat(65_000), "ecs:ListTasks", true));
+        assert!(covers(
+            &format!("ecs:{}Tasks", "*".repeat(65_000)),
+            "ecs:ListTasks",
+            true
+        ));
+        assert!(!covers(&"e*".repeat(32_000), "ecs:ListTasks", true));
+        assert!(covers("e*s*", "ecs:ListTasks", true));
+        assert!(!covers("ecs:ListTasks*?", "ecs:ListTasks", true));
+        assert!(!overlaps("ecs:*", &"e*".repeat(32_000), true));
     }
 
     #[test]

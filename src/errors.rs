@@ -58,6 +58,21 @@ pub enum InputError {
     WrongDocument { key: InputKey, found: PolicyKind },
     /// The hardened switch set to something other than true or false.
     NotASwitch { found: String },
+    /// A pasted policy longer than any policy IAM accepts, with headroom (full build only: the
+    /// small one reads no paste).
+    #[cfg(feature = "full")]
+    PasteTooLarge {
+        key: InputKey,
+        max: usize,
+        length: usize,
+    },
+    /// A pasted policy nesting arrays and objects deeper than any IAM policy does, with headroom.
+    #[cfg(feature = "full")]
+    PasteTooDeep {
+        key: InputKey,
+        max: usize,
+        line: usize,
+    },
 }
 
 impl InputError {
@@ -73,6 +88,8 @@ impl InputError {
             | InputError::InvalidJson { key, .. }
             | InputError::NotAPolicy { key, .. }
             | InputError::WrongDocument { key, .. } => *key,
+            #[cfg(feature = "full")]
+            InputError::PasteTooLarge { key, .. } | InputError::PasteTooDeep { key, .. } => *key,
             InputError::UnknownPartition { .. } => InputKey::Partition,
             InputError::NotASwitch { .. } => InputKey::Hardened,
         }
@@ -92,6 +109,10 @@ impl InputError {
             InputError::NotAPolicy { .. } => "not-a-policy",
             InputError::WrongDocument { .. } => "wrong-document",
             InputError::NotASwitch { .. } => "not-a-switch",
+            #[cfg(feature = "full")]
+            InputError::PasteTooLarge { .. } => "paste-too-large",
+            #[cfg(feature = "full")]
+            InputError::PasteTooDeep { .. } => "paste-too-deep",
         }
     }
 }
@@ -120,6 +141,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
+}
+
+/// A count with thousands separated, as IAM's quotas are written ("10,240").
+#[cfg(feature = "full")]
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn allowed(key: InputKey) -> String {
@@ -218,6 +253,23 @@ impl fmt::Display for InputError {
                 f,
                 "{} must be true or false; \u{201c}{found}\u{201d} is neither.",
                 InputKey::Hardened.label()
+            ),
+            #[cfg(feature = "full")]
+            InputError::PasteTooLarge { key, max, length } => write!(
+                f,
+                "{}: a pasted policy may be at most {} characters (IAM\u{2019}s largest policy \
+                 quota is 10,240); this has {}.",
+                key.label(),
+                thousands(*max),
+                thousands(*length)
+            ),
+            #[cfg(feature = "full")]
+            InputError::PasteTooDeep { key, max, line } => write!(
+                f,
+                "{}: a pasted policy may nest arrays and objects at most {max} deep (an IAM policy \
+                 nests 6: Statement, statement, Condition, operator, key, values); line {line} \
+                 goes deeper.",
+                key.label()
             ),
         }
     }

@@ -14,10 +14,65 @@ pub struct PastedPolicy {
     pub document: Map<String, Value>,
 }
 
+/// The most characters a pasted policy may have: IAM's largest policy quota (10,240 characters,
+/// a managed policy) with generous headroom for whitespace and line breaks.
+pub const MAX_PASTED_CHARACTERS: usize = 65_536;
+
+/// The deepest a pasted policy may nest arrays and objects: an IAM policy nests 6 (document,
+/// `Statement`, statement, `Condition`, operator, values), so 16 leaves headroom. Bounding it keeps
+/// every output linear in the paste: a merged policy is pretty-printed, which indents each line
+/// by its depth.
+pub const MAX_PASTED_NESTING: usize = 16;
+
+/// Refuses a paste too long or too deeply nested to be an IAM policy, before parsing it: a linear
+/// scan, so that a paste of megabytes costs no more than reading it once.
+fn check_bounds(key: InputKey, text: &str) -> Result<(), InputError> {
+    if text.len() > MAX_PASTED_CHARACTERS {
+        let length = text.chars().count();
+        if length > MAX_PASTED_CHARACTERS {
+            return Err(InputError::PasteTooLarge {
+                key,
+                max: MAX_PASTED_CHARACTERS,
+                length,
+            });
+        }
+    }
+    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'\n' => line += 1,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_PASTED_NESTING {
+                    return Err(InputError::PasteTooDeep {
+                        key,
+                        max: MAX_PASTED_NESTING,
+                        line,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 impl PastedPolicy {
     /// Parses the text pasted into `key`'s field and checks that it is the kind of policy that
     /// field takes. Errors give the line and column of invalid JSON, or what is wrong in words.
     pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, InputError> {
+        check_bounds(key, text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
             // serde_json ends its messages with " at line L column C"; the error keeps them apart.
@@ -230,6 +285,104 @@ mod tests {
         assert!(same_statement(
             a.as_object().unwrap(),
             b.as_object().unwrap()
+        ));
+    }
+
+    /// A trust policy whose one condition value nests `extra` arrays inside its value array, the
+    /// whole `length` characters long (padded with spaces inside the document).
+    fn nested_policy(extra: usize, length: usize) -> String {
+        let values = format!("{}\"v\"{}", "[".repeat(extra + 1), "]".repeat(extra + 1));
+        let body = format!(
+            "{{\"Statement\": [{{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"sts:AssumeRole\", \"Condition\": {{\"StringEquals\": {{\"k\": {values}}}}}}}]"
+        );
+        let padding = length.saturating_sub(body.len() + 1);
+        format!("{body}{}}}", " ".repeat(padding))
+    }
+
+    #[test]
+    fn a_paste_up_to_the_limit_is_read_and_one_character_more_is_refused() {
+        let key = InputKey::ExistingTrustPolicy;
+        let at_limit = nested_policy(0, MAX_PASTED_CHARACTERS);
+        assert_eq!(at_limit.len(), MAX_PASTED_CHARACTERS);
+        assert!(PastedPolicy::parse(key, &at_limit).is_ok());
+        let over = nested_policy(0, MAX_PASTED_CHARACTERS + 1);
+        let error = PastedPolicy::parse(key, &over).unwrap_err();
+        assert_eq!(
+            error,
+            InputError::PasteTooLarge {
+                key,
+                max: 65_536,
+                length: 65_537
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "Current trust relationship: a pasted policy may be at most 65,536 characters \
+             (IAM\u{2019}s largest policy quota is 10,240); this has 65,537."
+        );
+        // Characters, not bytes: 65,536 two-byte characters in a string are within the limit.
+        let wide = format!(
+            "{{\"Sid\": \"{}\", \"Statement\": []}}",
+            "\u{e9}".repeat(MAX_PASTED_CHARACTERS - 28)
+        );
+        assert_eq!(wide.chars().count(), MAX_PASTED_CHARACTERS);
+        assert!(!matches!(
+            PastedPolicy::parse(key, &wide),
+            Err(InputError::PasteTooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_brackets_in_strings_do_not_count() {
+        let key = InputKey::ExistingTrustPolicy;
+        // The document, Statement, the statement, Condition, the operator and the values: 6.
+        let deepest = nested_policy(MAX_PASTED_NESTING - 6, 0);
+        assert!(PastedPolicy::parse(key, &deepest).is_ok());
+        let deeper = nested_policy(MAX_PASTED_NESTING - 5, 0);
+        let error = PastedPolicy::parse(key, &deeper).unwrap_err();
+        assert_eq!(
+            error,
+            InputError::PasteTooDeep {
+                key,
+                max: 16,
+                line: 1
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "Current trust relationship: a pasted policy may nest arrays and objects at most 16 \
+             deep (an IAM policy nests 6: Statement, statement, Condition, operator, key, values); \
+             line 1 goes deeper."
+        );
+        let in_strings = format!(
+            "{{\"Sid\": \"{}\\\"{}\", \"Statement\": []}}",
+            "[".repeat(100),
+            "{".repeat(100)
+        );
+        assert!(PastedPolicy::parse(key, &in_strings).is_ok());
+    }
+
+    #[test]
+    fn megabytes_of_nested_arrays_are_refused_without_parsing() {
+        // The attack of issue 12: about 5 MB of nested arrays, which the merge once pretty-printed
+        // into some 128 times its size and trapped the module.
+        let attack = format!(
+            "{{\"Statement\": [{}]}}",
+            vec![format!("{}{}", "[".repeat(120), "]".repeat(120)); 21_000].join(",")
+        );
+        assert!(attack.len() > 5_000_000);
+        assert!(matches!(
+            PastedPolicy::parse(InputKey::ExistingTrustPolicy, &attack),
+            Err(InputError::PasteTooLarge { .. })
+        ));
+        let small = format!(
+            "{{\"Statement\": [{}{}]}}",
+            "[".repeat(120),
+            "]".repeat(120)
+        );
+        assert!(matches!(
+            PastedPolicy::parse(InputKey::ExistingTrustPolicy, &small),
+            Err(InputError::PasteTooDeep { line: 1, .. })
         ));
     }
 }

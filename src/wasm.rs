@@ -33,7 +33,8 @@ export type GuideInputs = Partial<Record<InputKey, string | null>>;
 export interface InputError {
   code: "missing" | "account-id-not-digit" | "account-id-length" | "character-not-allowed"
       | "too-short" | "too-long" | "unknown-partition"
-      | "invalid-json" | "not-a-policy" | "wrong-document" | "not-a-switch";
+      | "invalid-json" | "not-a-policy" | "wrong-document" | "not-a-switch"
+      | "paste-too-large" | "paste-too-deep";
   /** Names the field, the rule and what was wrong. */
   message: string;
 }
@@ -98,6 +99,12 @@ extern "C" {
     /// The generated guide (TypeScript `Guide`).
     #[wasm_bindgen(typescript_type = "Guide")]
     pub type GeneratedGuide;
+
+    /// `Object.keys`, its exception caught: a Proxy's `ownKeys` trap may throw. An exception that
+    /// crossed the Wasm instead would skip the code that frees what the call holds (its slots in
+    /// wasm-bindgen's table of JS values, `LiveGuide`'s borrow) and break every later call.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 /// Generates every IAM document and ARN of the guide, and every input's error, from `inputs`.
@@ -152,13 +159,17 @@ fn to_js<T: serde::Serialize>(value: &T, call: &str) -> Result<GeneratedGuide, J
 }
 
 /// Reads the inputs object: string values by input key; null and undefined count as empty.
+/// Every call into JavaScript here catches what it throws (a hostile object's getters and Proxy
+/// traps), so that a failed read is a `JsError` and leaves nothing behind.
 fn read_inputs(inputs: &GuideInputs, call: &str) -> Result<RawInputs, JsError> {
     let object: &JsValue = inputs.as_ref();
     if !object.is_object() {
         return Err(JsError::new(&format!("{call}: inputs must be an object")));
     }
+    let keys = object_keys(object)
+        .map_err(|_| JsError::new(&format!("{call}: cannot list the inputs' keys")))?;
     let mut raw = RawInputs::new();
-    for name in js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>()).iter() {
+    for name in keys.iter() {
         let name = name.as_string().unwrap_or_default();
         let Some(key) = InputKey::from_key(&name) else {
             let mut message = format!("{call}: unknown input \"{name}\"; the inputs are");

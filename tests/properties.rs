@@ -186,4 +186,65 @@ proptest! {
         let again = generate(&raw.clone().with(InputKey::ExistingTrustPolicy, merged.clone()));
         prop_assert_eq!(&again.output(OutputId::MergedTrustPolicy).text, &merged);
     }
+
+    /// No output grows more than linearly with what was pasted: however the paste nests its
+    /// arrays and objects, every output is at most a fixed multiple of the inputs' length (the
+    /// pretty-printed merge indents a line by its depth, which the nesting limit bounds).
+    #[test]
+    fn outputs_grow_linearly_with_the_paste(values in nested(), wide in 0usize..3000) {
+        let trust = format!(
+            "{{\"Statement\": [{{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"sts:AssumeRole\", \"Condition\": {{\"StringEquals\": {{\"k\": {values}}}}}}}],{}\"Version\": \"2012-10-17\"}}",
+            " ".repeat(wide)
+        );
+        let permissions = format!(
+            "{{\"Statement\": {{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {{\"StringEquals\": {{\"k\": {values}}}}}}}}}"
+        );
+        let raw = RawInputs::new()
+            .with(InputKey::ShippableAwsAccountId, "210987654321")
+            .with(InputKey::ExternalId, "abc")
+            .with(InputKey::ExistingTrustPolicy, trust.clone())
+            .with(InputKey::ExistingPermissionsPolicy, permissions.clone());
+        let guide = generate(&raw);
+        let pasted = trust.len() + permissions.len();
+        for id in OutputId::ALL {
+            let text = &guide.output(id).text;
+            // The guide's own documents are at most some 10 KB; each pasted character becomes at
+            // most one line indented by 2 per level, 16 levels deep.
+            prop_assert!(text.len() <= 20_000 + 40 * pasted, "{:?}: {} characters from {} pasted", id, text.len(), pasted);
+        }
+    }
+}
+
+/// Nested JSON arrays and objects of any shape, as text: up to 24 levels deep, or up to 12 chains
+/// of arrays up to 130 deep (past the nesting limit, and past serde_json's own of 128: a paste
+/// beyond the limit must be refused with an error rather than grow an output).
+fn nested() -> impl Strategy<Value = String> {
+    let chains = (0usize..130, 1usize..12).prop_map(|(depth, count)| {
+        let chain = format!("{}\"v\"{}", "[".repeat(depth), "]".repeat(depth));
+        format!("[{}]", vec![chain; count].join(","))
+    });
+    prop_oneof![shapes(), chains]
+}
+
+/// Arrays and objects of any shape, up to 24 levels deep.
+fn shapes() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("\"v\"".to_owned()),
+        Just("[]".to_owned()),
+        Just("{}".to_owned())
+    ];
+    leaf.prop_recursive(24, 256, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4)
+                .prop_map(|items| format!("[{}]", items.join(","))),
+            proptest::collection::vec(inner, 0..4).prop_map(|items| {
+                let members: Vec<String> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("\"k{i}\":{v}"))
+                    .collect();
+                format!("{{{}}}", members.join(","))
+            }),
+        ]
+    })
 }

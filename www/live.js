@@ -168,7 +168,7 @@ function followPartition(links, partition) {
  * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update).
  * `onChange(guide)` runs after every update whose outputs or errors differ from the last one,
  * with every output and input known so far.
- * Returns { update, controls, form, setEngine, guide }.
+ * Returns { update, controls, form, setEngine, guide, fresh } (`fresh()`: a fresh engine after a failure).
  */
 export function connect(root, engine, onChange = () => {}) {
   const form = root.querySelector('[data-your-values]');
@@ -193,7 +193,13 @@ export function connect(root, engine, onChange = () => {}) {
   function update() {
     const inputs = {};
     for (const control of controls) inputs[control.name] = valueOf(control);
-    const changes = engine(inputs);
+    if (!engine) return engine === null && restart(); // undefined: a fresh one is on its way
+    let changes;
+    try {
+      changes = engine(inputs);
+    } catch (error) {
+      return engineFailed(error);
+    }
     guide.complete = changes.complete;
     let changed = false;
     for (const [id, output] of Object.entries(changes.outputs)) {
@@ -241,6 +247,25 @@ export function connect(root, engine, onChange = () => {}) {
     update();
   }
 
+  /** The engine threw (a trap in the Wasm): nothing stale stays ready; every output says why. */
+  function engineFailed(error) {
+    console.error(error);
+    engine = null;
+    const status = `Not ready: the generator failed (${error?.message || error}). Change a value to restart it.`;
+    for (const id in guide.outputs) guide.outputs[id] = { ...guide.outputs[id], complete: false, status };
+    guide.complete = false;
+    for (const el of root.querySelectorAll('[data-output], [data-status-for]')) el.dataset.complete = false;
+    for (const id in statuses) setText(statuses[id], status);
+    announce(root, status);
+    onChange(snapshot());
+  }
+
+  /** The next change after a failure: a fresh engine (`connection.fresh`), everything written anew. */
+  function restart() {
+    engine = undefined;
+    connection.fresh().then((fresh) => { guide.outputs = {}; setEngine(fresh); }, engineFailed);
+  }
+
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
     f.addEventListener('input', update);
     f.addEventListener('change', update);
@@ -273,11 +298,20 @@ export function connect(root, engine, onChange = () => {}) {
     announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
-  return { update, controls, form, setEngine, guide: snapshot };
+  const connection = { update, controls, form, setEngine, guide: snapshot };
+  return connection;
 }
 
 /** The full build's glue modules, imported and initialised once per URL. */
 const fullBuilds = new Map();
+/** Fresh instances of the full build made so far: each has a module URL (a query) of its own. */
+let instances = 0;
+
+/** A new LiveGuide of a full build's module, as an engine. */
+function engineOf(full) {
+  const guide = new full.LiveGuide();
+  return (inputs) => guide.update(inputs);
+}
 
 /** Imports the full build's glue from `url` (beside its .wasm) and initialises it, once. */
 export function importFull(url) {
@@ -294,6 +328,8 @@ export function importFull(url) {
  * `marker` gets the class `full-ready`.
  */
 export function loadFullWhenNeeded(root, live, url, marker) {
+  // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
+  live.fresh = () => importFull(`${url}?instance=${++instances}`).then(engineOf);
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
@@ -312,8 +348,7 @@ export function loadFullWhenNeeded(root, live, url, marker) {
     started = true;
     observer?.disconnect();
     importFull(url).then((full) => {
-      const guide = new full.LiveGuide();
-      live.setEngine((inputs) => guide.update(inputs));
+      live.setEngine(engineOf(full));
       marker.classList.add('full-ready');
     }, (error) => {
       console.error('The full build of the guide did not load', error);

@@ -97,7 +97,7 @@ fn main() -> ExitCode {
 }
 
 /// The files of `www/` that go to the site root as they are.
-const SITE_FILES: [&str; 2] = ["app.js", "live.js"];
+const SITE_FILES: [&str; 3] = ["app.js", "live.js", "links.js"];
 /// The files of `www/embed/` that go to `dist/embed/` as they are.
 const EMBED_FILES: [&str; 5] = [
     "package.json",

@@ -1,13 +1,40 @@
 //! The AWS CLI scripts: `aws iam` calls with the guide's documents, and the verification commands.
+//!
+//! Every call takes its parameters as one JSON object in `--cli-input-json`, the AWS CLI's own
+//! documented way to pass a command's input ("AWS CLI skeletons and input files"), and nothing
+//! typed is ever a command-line argument of its own. Two reasons, both checked with the real CLI
+//! by tests/iac:
+//! - the CLI reads an argument that starts with `file://`, `fileb://` or (CLI v1, by default)
+//!   `http://`/`https://` as a file or URL to load ("Loading a parameter from a file"), and an
+//!   external ID may be exactly such a text; the members of `--cli-input-json` are handed to the
+//!   API as they are, never loaded;
+//! - an argument that starts with `-` (a name such as `-x` or `--debug`, valid by AWS's rule) is
+//!   parsed as an option; inside the JSON it is only a string.
 
 use super::{Method, ECS_SERVICE_ROLE_POLICY};
 use crate::documents::{account_root_arn, role_arn};
 use crate::inputs::{CheckedInputs, InputKey};
+use serde_json::{Map, Value};
 use std::fmt::Write as _;
 
 /// A shell word: single-quoted, with any `'` closed, escaped and reopened. Safe for any text.
 pub fn shell_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// One `aws` call: `command`, then its `parameters` (API member name, value) as the JSON of
+/// `--cli-input-json`, one member a line, then `options` (fixed words such as `--query`).
+fn call(command: &str, parameters: &[(&str, &str)], options: &str) -> String {
+    let input: Map<String, Value> = parameters
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), Value::String((*value).to_owned())))
+        .collect();
+    // Serialising a map of strings cannot fail.
+    let json = serde_json::to_string_pretty(&input).expect("strings serialise");
+    format!(
+        "aws {command} --cli-input-json {}{options}\n",
+        shell_quoted(&json)
+    )
 }
 
 /// The bash script that creates the method's IAM user or role with exactly `trust_policy` and
@@ -18,59 +45,96 @@ pub fn aws_cli(
     trust_policy: &str,
     inline_policy: &str,
 ) -> String {
-    let q = |key: InputKey| shell_quoted(inputs.shown(key));
-    let role = q(InputKey::RoleName);
+    let shown = |key: InputKey| inputs.shown(key);
+    let role = shown(InputKey::RoleName);
+    let partition = shown(InputKey::Partition);
     let mut out = String::from("#!/usr/bin/env bash\n");
     match method {
         Method::CrossAccount => {
+            let policy = shown(InputKey::PolicyName);
             let _ = write!(
                 out,
                 "# Shippable ECS integration, cross-account role: creates the role {role}, its trust\n\
 # relationship and its inline policy {policy}, with exactly the guide's documents.\n\
 # Run it with AWS CLI credentials of your account in the {partition} partition; it prints\n\
 # the role ARN to enter in Shippable.\n\
+# Each call takes its values as JSON (--cli-input-json): the CLI passes them on as they are.\n\
 set -euo pipefail\n\
 \n\
-aws iam create-role \\\n  --role-name {role} \\\n  --assume-role-policy-document {trust}\n\
+{create_role}\
 \n\
-aws iam put-role-policy \\\n  --role-name {role} \\\n  --policy-name {policy} \\\n  --policy-document {inline}\n\
+{put_role_policy}\
 \n\
-aws iam get-role --role-name {role} --query Role.Arn --output text\n",
-                policy = q(InputKey::PolicyName),
-                partition = inputs.shown(InputKey::Partition),
-                trust = shell_quoted(trust_policy),
-                inline = shell_quoted(inline_policy),
+{get_role}",
+                create_role = call(
+                    "iam create-role",
+                    &[("RoleName", role), ("AssumeRolePolicyDocument", trust_policy)],
+                    ""
+                ),
+                put_role_policy = call(
+                    "iam put-role-policy",
+                    &[
+                        ("RoleName", role),
+                        ("PolicyName", policy),
+                        ("PolicyDocument", inline_policy)
+                    ],
+                    ""
+                ),
+                get_role = call(
+                    "iam get-role",
+                    &[("RoleName", role)],
+                    " --query Role.Arn --output text"
+                ),
             );
         }
         Method::AccountKeys => {
-            let user = q(InputKey::UserName);
-            let managed = format!(
-                "arn:{}:iam::aws:policy/{ECS_SERVICE_ROLE_POLICY}",
-                inputs.shown(InputKey::Partition)
-            );
+            let user = shown(InputKey::UserName);
+            let policy = shown(InputKey::UserPolicyName);
+            let managed = format!("arn:{partition}:iam::aws:policy/{ECS_SERVICE_ROLE_POLICY}");
             let _ = write!(
                 out,
                 "# Shippable ECS integration, account keys: creates the user {user} with its inline\n\
 # policy {policy}, the role {role} for the ECS service, and the user's access key.\n\
 # Run it with AWS CLI credentials of your account in the {partition} partition.\n\
+# Each call takes its values as JSON (--cli-input-json): the CLI passes them on as they are.\n\
 set -euo pipefail\n\
 \n\
-aws iam create-user --user-name {user}\n\
+{create_user}\
 \n\
-aws iam put-user-policy \\\n  --user-name {user} \\\n  --policy-name {policy} \\\n  --policy-document {inline}\n\
+{put_user_policy}\
 \n\
-aws iam create-role \\\n  --role-name {role} \\\n  --assume-role-policy-document {trust}\n\
+{create_role}\
 \n\
-aws iam attach-role-policy \\\n  --role-name {role} \\\n  --policy-arn {managed}\n\
+{attach_role_policy}\
 \n\
 # The access key for Shippable's Add Integration form. Its secret is shown only this once:\n\
 # enter both values in Shippable, then clear your terminal.\n\
-aws iam create-access-key --user-name {user} \\\n  --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text\n",
-                policy = q(InputKey::UserPolicyName),
-                partition = inputs.shown(InputKey::Partition),
-                trust = shell_quoted(trust_policy),
-                inline = shell_quoted(inline_policy),
-                managed = shell_quoted(&managed),
+{create_access_key}",
+                create_user = call("iam create-user", &[("UserName", user)], ""),
+                put_user_policy = call(
+                    "iam put-user-policy",
+                    &[
+                        ("UserName", user),
+                        ("PolicyName", policy),
+                        ("PolicyDocument", inline_policy)
+                    ],
+                    ""
+                ),
+                create_role = call(
+                    "iam create-role",
+                    &[("RoleName", role), ("AssumeRolePolicyDocument", trust_policy)],
+                    ""
+                ),
+                attach_role_policy = call(
+                    "iam attach-role-policy",
+                    &[("RoleName", role), ("PolicyArn", &managed)],
+                    ""
+                ),
+                create_access_key = call(
+                    "iam create-access-key",
+                    &[("UserName", user)],
+                    " \\\n  --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text"
+                ),
             );
         }
     }
@@ -79,7 +143,9 @@ aws iam create-access-key --user-name {user} \\\n  --query 'AccessKey.[AccessKey
 
 /// Commands that check the set-up without changing anything: IAM Access Analyzer's
 /// `validate-policy` for each document and, for the cross-account role, `sts assume-role` with
-/// and without the external ID.
+/// and without the external ID. It exits with 0 only when every check passed: the call without the
+/// external ID must fail with AccessDenied, and any other failure (no network, bad credentials,
+/// a throttled call) is reported as one, never taken for the denial.
 pub fn verification(
     method: Method,
     inputs: &CheckedInputs,
@@ -89,28 +155,49 @@ pub fn verification(
     let mut out = String::from("#!/usr/bin/env bash\n");
     let _ = write!(
         out,
-        "# Checks the {} set-up; nothing here changes anything.\n\
+        "# Checks the {} set-up; nothing here changes anything. It ends with \"All checks passed.\"\n\
+# and exit status 0, or says which check failed and exits with 1.\n\
+# Each call takes its values as JSON (--cli-input-json): the CLI passes them on as they are.\n\
 set -uo pipefail\n\
+failed=0\n\
 \n\
 # 1. IAM Access Analyzer checks each document. Each should answer with \"findings\": []\n\
 #    (suggestions are fine; an ERROR or SECURITY_WARNING is not).\n\
-aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY \\\n  --policy-document {inline}\n\
+{identity}\
 \n\
-aws accessanalyzer validate-policy --policy-type RESOURCE_POLICY \\\n  --validate-policy-resource-type AWS::IAM::AssumeRolePolicyDocument \\\n  --policy-document {trust}\n",
+{resource}",
         match method {
             Method::CrossAccount => "cross-account role",
             Method::AccountKeys => "account keys",
         },
-        inline = shell_quoted(inline_policy),
-        trust = shell_quoted(trust_policy),
+        identity = call(
+            "accessanalyzer validate-policy",
+            &[
+                ("policyType", "IDENTITY_POLICY"),
+                ("policyDocument", inline_policy)
+            ],
+            " || failed=1"
+        ),
+        resource = call(
+            "accessanalyzer validate-policy",
+            &[
+                ("policyType", "RESOURCE_POLICY"),
+                (
+                    "validatePolicyResourceType",
+                    "AWS::IAM::AssumeRolePolicyDocument"
+                ),
+                ("policyDocument", trust_policy)
+            ],
+            " || failed=1"
+        ),
     );
     if method == Method::CrossAccount {
         let partition = inputs.shown(InputKey::Partition);
-        let arn = shell_quoted(&role_arn(
+        let arn = role_arn(
             partition,
             inputs.shown(InputKey::AwsAccountId),
             inputs.shown(InputKey::RoleName),
-        ));
+        );
         let _ = write!(
             out,
             "\n\
@@ -119,18 +206,46 @@ aws accessanalyzer validate-policy --policy-type RESOURCE_POLICY \\\n  --validat
 #    From any other account, yours included, both are denied.\n\
 \n\
 # With the external ID: answers with the expiry time of temporary credentials.\n\
-aws sts assume-role --role-arn {arn} --role-session-name shippable-check \\\n  --external-id {external_id} --query Credentials.Expiration --output text\n\
+{with_id}\
 \n\
-# Without it: must be denied (\"AccessDenied ... is not authorized to perform: sts:AssumeRole\").\n\
-if aws sts assume-role --role-arn {arn} --role-session-name shippable-check >/dev/null; then\n\
-  echo 'WRONG: the role can be assumed without the external ID; check its trust relationship' >&2\n\
-  exit 1\n\
-fi\n\
-echo 'Denied without the external ID, as it must be.'\n",
+# Without it: must be denied by IAM (\"An error occurred (AccessDenied) ... is not authorized to\n\
+# perform: sts:AssumeRole\"). Any other failure (no network, bad credentials...) proves nothing.\n\
+if error=$({without_id_call} 2>&1 >/dev/null); then\n\
+\x20 echo 'WRONG: the role can be assumed without the external ID; check its trust relationship' >&2\n\
+\x20 failed=1\n\
+elif [[ $error == *'An error occurred (AccessDenied) when calling the AssumeRole operation'* ]]; then\n\
+\x20 echo 'Denied without the external ID, as it must be.'\n\
+else\n\
+\x20 printf '%s\\n' \"$error\" >&2\n\
+\x20 echo 'FAILED: assuming the role without the external ID failed for another reason than AccessDenied (above), so it proves nothing' >&2\n\
+\x20 failed=1\n\
+fi\n",
             shippable = account_root_arn(partition, inputs.shown(InputKey::ShippableAwsAccountId)),
-            external_id = shell_quoted(inputs.shown(InputKey::ExternalId)),
+            with_id = call(
+                "sts assume-role",
+                &[
+                    ("RoleArn", &arn),
+                    ("RoleSessionName", "shippable-check"),
+                    ("ExternalId", inputs.shown(InputKey::ExternalId)),
+                ],
+                " \\\n  --query Credentials.Expiration --output text || failed=1"
+            ),
+            without_id_call = call(
+                "sts assume-role",
+                &[("RoleArn", &arn), ("RoleSessionName", "shippable-check")],
+                ""
+            )
+            .trim_end(),
         );
     }
+    out.push_str(
+        "\n\
+if [ \"$failed\" -ne 0 ]; then\n\
+\x20 echo 'FAILED: a check above failed; see its message.' >&2\n\
+\x20 exit 1\n\
+fi\n\
+echo 'All checks passed.'\n",
+    );
     out
 }
 
@@ -142,5 +257,18 @@ mod tests {
     fn quotes_survive_any_text() {
         assert_eq!(shell_quoted("a'b"), r"'a'\''b'");
         assert_eq!(shell_quoted("$(x) `y`"), "'$(x) `y`'");
+    }
+
+    #[test]
+    fn values_are_json_members_never_arguments() {
+        let text = call(
+            "iam get-role",
+            &[("RoleName", "--debug"), ("X", "file:///etc/passwd")],
+            "",
+        );
+        assert_eq!(
+            text,
+            "aws iam get-role --cli-input-json '{\n  \"RoleName\": \"--debug\",\n  \"X\": \"file:///etc/passwd\"\n}'\n"
+        );
     }
 }

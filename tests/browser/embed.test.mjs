@@ -302,3 +302,50 @@ test('axe-core finds no violations on the demo page, light and dark', async () =
     await context.close();
   }
 });
+
+test('when the engine fails, every document is marked not ready with why, and the next change recovers (issue 12)', async () => {
+  // The full build's LiveGuide throws (as a trap does) for the role name "trap-now", in the instance
+  // first loaded only: a fresh instance (a module URL with a query) is the build as shipped.
+  const { page, context, requests } = await open('/host/hostile.html', {
+    before: (p) => p.route((url) => url.pathname.endsWith('/embed/ecs_guide_full.js') && !url.search, async (route) => {
+      // A module in its place that re-exports the real one (loaded with a query, so not
+      // intercepted), with a LiveGuide whose update throws as a trap does.
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: `import init, * as real from './ecs_guide_full.js?real';
+export * from './ecs_guide_full.js?real';
+export default init;
+export class LiveGuide extends real.LiveGuide {
+  update(inputs) {
+    if (inputs['role-name'] === 'trap-now') throw new WebAssembly.RuntimeError('unreachable');
+    return super.update(inputs);
+  }
+}`,
+      });
+    }),
+  });
+  await ready(page);
+  await inGuide(page, 'first', '[name="aws-account-id"]').fill('123456789012');
+  await fullBuild(page, 'first');
+  const state = () => page.evaluate(() => [...document.getElementById('first').shadowRoot.querySelectorAll('[data-output]')]
+    .map((el) => [el.dataset.output, el.dataset.complete,
+      el.getRootNode().querySelector(`[data-status-for="${el.dataset.output}"]`)?.textContent]));
+  assert.equal(await inGuide(page, 'first', '[data-output="cross-account-aws-cli"]').getAttribute('data-complete'), 'true');
+  await inGuide(page, 'first', '[name="role-name"]').fill('trap-now');
+  const failed = await state();
+  assert.ok(failed.length >= 8, `${failed.length} outputs`);
+  for (const [id, complete, status] of failed) {
+    assert.equal(complete, 'false', id);
+    if (status !== undefined) assert.equal(status, 'Not ready: the generator failed (unreachable). Change a value to restart it.', id);
+  }
+  const event = await page.evaluate(() => window.recorded.events.filter((e) => e.id === 'first').at(-1));
+  assert.equal(event.detail.complete, false);
+  for (const [id, output] of Object.entries(event.detail.outputs)) assert.equal(output.complete, false, id);
+  // The next change: a fresh instance, and the documents whole and ready again.
+  await inGuide(page, 'first', '[name="role-name"]').fill('shippable-ecs');
+  await inGuide(page, 'first', '[data-output="cross-account-aws-cli"][data-complete="true"]').waitFor({ state: 'attached' });
+  assert.ok(requests.some((u) => u.endsWith('/embed/ecs_guide_full.js?instance=1')), requests.join('\n'));
+  assert.match(await outputText(page, 'first', 'cross-account-aws-cli'), /"RoleName": "shippable-ecs"/);
+  assert.equal(await outputText(page, 'first', 'cross-account-role-arn'), 'arn:aws:iam::123456789012:role/shippable-ecs');
+  await context.close();
+});

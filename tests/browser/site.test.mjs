@@ -203,6 +203,8 @@ test('the copied link brings the values back, in the fragment only', async () =>
   const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
   await typeInputs(page, golden('custom-names').inputs);
   await page.click('[data-copy-link]');
+  // The copy is done once the button says so (what copies loads on the first click).
+  await page.waitForFunction(() => document.querySelector('[data-copy-link]').textContent === 'Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const url = new URL(link);
   assert.equal(url.origin + url.pathname, `${origin}/`);
@@ -531,6 +533,74 @@ test('console links follow the partition, live, and carry nothing typed', async 
   await context.close();
 });
 
+test('values from a link are marked as such, and the documents that trust them wait for the reader to confirm (issue 12)', async () => {
+  const expected = golden('custom-names');
+  const fragment = new URLSearchParams({
+    'aws-account-id': expected.inputs['aws-account-id'],
+    'shippable-aws-account-id': expected.inputs['shippable-aws-account-id'],
+    'external-id': expected.inputs['external-id'],
+  });
+  const { page, context, errors } = await openPage(browser, `${origin}/#${fragment}`);
+  const notice = page.locator('[data-link-notice]');
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.ok(await notice.isVisible());
+  const text = await notice.textContent();
+  assert.match(text, /^These values came from a link: check them before you use them, Shippable's AWS account ID above all/);
+  assert.ok(text.includes(`Shippable's AWS account ID: ${expected.inputs['shippable-aws-account-id']}`), text);
+  assert.ok(text.includes(`External ID: ${expected.inputs['external-id']}`), text);
+  await fullBuild(page);
+  const held = ['cross-account-trust-statement', 'cross-account-trust-policy', 'merged-trust-policy',
+    'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification'];
+  const state = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, {
+    complete: document.querySelector(`[data-output="${id}"]`).dataset.complete,
+    status: document.querySelector(`[data-status-for="${id}"]`).textContent,
+  }])), OUTPUT_IDS);
+  let shown = await state();
+  for (const id of held) {
+    assert.equal(shown[id].complete, 'false', id);
+    assert.match(shown[id].status, /^Not ready: Shippable's account ID or the external ID came from a link\./, id);
+  }
+  // What does not trust them is ready; the held documents already show the values, unconfirmed.
+  assert.equal(shown['cross-account-role-arn'].complete, 'true');
+  assert.equal(shown['cross-account-permissions-policy'].complete, 'true');
+  assert.equal(await page.textContent('[data-output="cross-account-trust-policy"]'), expected.outputs['cross-account-trust-policy']);
+  // Typing keeps them held until the reader confirms.
+  await page.fill('[name="role-name"]', expected.inputs['role-name']);
+  assert.equal(await page.getAttribute('[data-output="cross-account-aws-cli"]', 'data-complete'), 'false');
+  await page.click('[data-confirm-link]');
+  assert.equal(await notice.count(), 0);
+  shown = await state();
+  for (const id of held.filter((i) => i !== 'merged-trust-policy')) {
+    assert.equal(shown[id].complete, 'true', id);
+    assert.equal(shown[id].status, 'Ready to paste.', id);
+  }
+  assert.match(await page.textContent('[data-announce]'), /Values confirmed/);
+  assert.deepEqual(errors, []);
+  await context.close();
+  // Without a link: no notice, nothing held.
+  const plain = await openPage(browser, `${origin}/`);
+  assert.equal(await plain.page.locator('[data-link-notice]').count(), 0);
+  await plain.context.close();
+});
+
+test('a paste beyond the size or nesting limit is a clear error on its field, and the page stays live (issue 12)', async () => {
+  const { page, context, errors } = await openPage(browser, `${origin}/`);
+  const huge = `{"Statement": [${Array(500).fill(`${'['.repeat(100)}${']'.repeat(100)}`).join(',')}]}`;
+  await page.fill('[name="existing-trust-policy"]', huge);
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
+  await page.waitForFunction(() => /at most 65,536 characters/.test(document.querySelector('[data-error-for="existing-trust-policy"]').textContent));
+  assert.equal(await page.textContent('[data-error-for="existing-trust-policy"]'),
+    `Current trust relationship: a pasted policy may be at most 65,536 characters (IAM’s largest policy quota is 10,240); this has ${huge.length.toLocaleString('en-US')}.`);
+  assert.equal(await page.getAttribute('[name="existing-trust-policy"]', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('[data-output="merged-trust-policy"]', 'data-complete'), 'false');
+  await page.fill('[name="existing-trust-policy"]', `{"Statement": [${'['.repeat(100)}${']'.repeat(100)}]}`);
+  assert.match(await page.textContent('[data-error-for="existing-trust-policy"]'), /^Current trust relationship: a pasted policy may nest arrays and objects at most 16 deep/);
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  assert.equal(await page.textContent('[data-output="cross-account-role-arn"]'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('axe-core finds no violations with every original wording open, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const context = await browser.newContext({ bypassCSP: true, colorScheme });
@@ -545,4 +615,60 @@ test('axe-core finds no violations with every original wording open, light and d
     assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
     await context.close();
   }
+});
+
+/**
+ * Makes the full build's LiveGuide throw (as a trap does: WebAssembly.RuntimeError) whenever the
+ * role name is "trap-now", in the instance first loaded only: a fresh instance (a module URL with
+ * a query) is the build as shipped.
+ */
+async function breakFirstFullBuild(page, path) {
+  await page.route((url) => url.pathname.endsWith(path) && !url.search, async (route) => {
+    // A module in its place that re-exports the real one (loaded with a query, so not
+    // intercepted), with a LiveGuide whose update throws as a trap does.
+    await route.fulfill({
+      contentType: 'text/javascript',
+      body: `import init, * as real from './ecs_guide_full.js?real';
+export * from './ecs_guide_full.js?real';
+export default init;
+export class LiveGuide extends real.LiveGuide {
+  update(inputs) {
+    if (inputs['role-name'] === 'trap-now') throw new WebAssembly.RuntimeError('unreachable');
+    return super.update(inputs);
+  }
+}`,
+    });
+  });
+}
+
+test('when the engine fails, every document is marked not ready with why, and the next change recovers (issue 12)', async () => {
+  const expected = golden('custom-names');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url())));
+  await breakFirstFullBuild(page, '/pkg/ecs_guide_full.js');
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html.js-ready');
+  await typeInputs(page, expected.inputs);
+  assert.equal(await page.getAttribute('[data-output="cross-account-aws-cli"]', 'data-complete'), 'true');
+  await page.fill('[name="role-name"]', 'trap-now');
+  const state = () => page.evaluate((ids) => ids.map((id) => [id,
+    document.querySelector(`[data-output="${id}"]`).dataset.complete,
+    document.querySelector(`[data-status-for="${id}"]`).textContent]), OUTPUT_IDS);
+  for (const [id, complete, status] of await state()) {
+    assert.equal(complete, 'false', id);
+    assert.equal(status, 'Not ready: the generator failed (unreachable). Change a value to restart it.', id);
+  }
+  assert.match(await page.textContent('[data-announce]'), /^Not ready: the generator failed/);
+  // The next change: a fresh instance of the full build, and every document whole and ready again.
+  await page.fill('[name="role-name"]', expected.inputs['role-name']);
+  await page.waitForFunction(() => document.querySelector('[data-output="cross-account-aws-cli"]').dataset.complete === 'true');
+  assert.ok(requests.some((u) => u.pathname.endsWith('/pkg/ecs_guide_full.js') && u.search === '?instance=1'));
+  const shown = await outputsOnPage(page);
+  for (const id of OUTPUT_IDS) {
+    assert.equal(shown[id].text, expected.outputs[id], id);
+    assert.equal(shown[id].complete, String(expected.complete[id]), id);
+  }
+  await context.close();
 });

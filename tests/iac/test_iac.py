@@ -1,7 +1,12 @@
 """The generated infrastructure as code of every golden case (tests/golden/<case>/):
 
 - both aws CLI scripts pass `bash -n`, and a complete one, run against a local moto server,
-  creates exactly the roles, users and policies of the case's JSON documents and nothing else;
+  creates exactly the roles, users and policies of the case's JSON documents and nothing else,
+  whatever the values (the hostile-* cases: names starting with `-`, external IDs `file://…`,
+  `fileb://…`, `http://…`), reading no file and fetching no URL;
+- both verification scripts, run against a local stand-in for STS and IAM Access Analyzer, send
+  exactly the case's documents and values, exit 0 only when the call without the external ID is
+  denied with AccessDenied, and exit 1 with a clear message on any other failure;
 - both CloudFormation templates pass cfn-lint (errors and warnings fail), and a complete one's
   documents, with parameters at their defaults, equal the JSON documents;
 - both Terraform files parse with python-hcl2, hold the expected resources, and a complete one's
@@ -57,6 +62,14 @@ NO_NETWORK = {
 os.environ.update(NO_NETWORK)  # for boto3 in this process
 for _key in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_CA_BUNDLE"):
     os.environ.pop(_key, None)
+
+# What a value of the hostile-* cases would make the AWS CLI read if it loaded it as a parameter
+# file (`file://secret.txt`, `fileb://secret.txt`, relative to the script's directory) or fetched
+# it (`http://127.35.81.9:8080/x`): the tests put a file there and listen at that address.
+SECRET_FILE = "secret.txt"
+SECRET_TEXT = "read-from-a-file-not-the-typed-value"
+TRAP_ADDRESS = ("127.35.81.9", 8080)
+NO_NETWORK_BUT_TRAP = {**NO_NETWORK, "NO_PROXY": f"127.0.0.1,{TRAP_ADDRESS[0]}", "no_proxy": f"127.0.0.1,{TRAP_ADDRESS[0]}"}
 
 ALL_CASES = sorted(
     (read_case(p) for p in GOLDEN.iterdir() if (p / "status.txt").is_file()) if GOLDEN.is_dir() else [],
@@ -202,6 +215,74 @@ def _post(url):
         r.read()
 
 
+@pytest.fixture(scope="session")
+def trap():
+    """A listener at TRAP_ADDRESS that must never be contacted; yields the list of connections it
+    got (peer addresses). It accepts and closes: the CLI then fails, and the list says why."""
+    import threading
+
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            server.bind(TRAP_ADDRESS)
+            break
+        except OSError as e:  # another run of these tests holds it: wait for it
+            if time.monotonic() > deadline:
+                pytest.fail(f"cannot listen on {TRAP_ADDRESS}: {e}")
+            time.sleep(1)
+    server.listen(16)
+    server.settimeout(0.2)
+    connections = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, peer = server.accept()
+            except (socket.timeout, OSError):
+                continue
+            connections.append(peer)
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield connections
+    stop.set()
+    thread.join(5)
+    server.close()
+
+
+def script_env(tmp_path, region, endpoint):
+    """The environment a generated script runs in: the local endpoint, dummy credentials, no
+    configuration, no network but 127.0.0.1 (and the trap, so that a fetch would reach it)."""
+    return {
+        "PATH": f"{BIN}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": region,
+        "AWS_CONFIG_FILE": str(tmp_path / "no-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-credentials"),
+        "AWS_RETRY_MODE": "standard",
+        "AWS_MAX_ATTEMPTS": "2",
+        **NO_NETWORK_BUT_TRAP,
+    }
+
+
+def test_hostile_cases_are_there():
+    """The hostile values really are in the golden cases, so that the runs below test them."""
+    if GOLDEN != (REPO / "tests/golden").resolve():
+        pytest.skip("another directory of cases")
+    ids = {c.inputs.get("external-id", "") for c in ALL_CASES}
+    assert {f"file://{SECRET_FILE}", f"fileb://{SECRET_FILE}", "http://%s:%d/x" % TRAP_ADDRESS} <= ids, ids
+    names = {c.inputs.get(k, "") for c in ALL_CASES for k in ("role-name", "policy-name", "user-name", "user-policy-name")}
+    assert {"-x", "--debug", "-=,.@_+"} <= names, names
+
+
 def iam(url, partition):
     import boto3
     from botocore.config import Config
@@ -214,7 +295,7 @@ def iam(url, partition):
 
 
 @pytest.mark.parametrize("case,stem", params(*SCRIPTS))
-def test_script_in_moto(case, stem, moto, tmp_path):
+def test_script_in_moto(case, stem, moto, trap, tmp_path):
     if not case.complete(stem):
         pytest.skip(f"{stem} is {case.outputs.get(stem)}: not to be run")
     user_policy = case.path / "account-keys-user-policy.json"
@@ -223,23 +304,13 @@ def test_script_in_moto(case, stem, moto, tmp_path):
         # refuses it. The hardened case, which adds "Version", runs this script in moto whole.
         pytest.xfail("moto refuses a policy without Version, which IAM accepts")
     _post(f"{moto}/moto-api/reset")
-    env = {
-        "PATH": f"{BIN}:/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "AWS_ENDPOINT_URL": moto,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": case.region,
-        "AWS_CONFIG_FILE": str(tmp_path / "no-config"),
-        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-credentials"),
-        "AWS_RETRY_MODE": "standard",
-        "AWS_MAX_ATTEMPTS": "2",
-        **NO_NETWORK,
-    }
+    env = script_env(tmp_path, case.region, moto)
+    (tmp_path / SECRET_FILE).write_text(SECRET_TEXT)
+    del trap[:]
     assert shutil.which("aws", path=env["PATH"]) == str(BIN / "aws")
     r = run(["bash", case.file(stem)], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL)
     assert r.returncode == 0, f"exit {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
+    assert trap == [], "the script fetched a typed value as a URL"
 
     p = case.partition
     client = iam(moto, p)
@@ -285,6 +356,190 @@ def test_script_in_moto(case, stem, moto, tmp_path):
         if other != p:
             c = iam(moto, other)
             assert c.list_roles()["Roles"] == [] and c.list_users()["Users"] == [], f"created in {other}"
+
+
+# --- verification scripts ------------------------------------------------------------------------
+
+VERIFICATIONS = (f"{CROSS}-verification", f"{KEYS}-verification")
+GENERATED_VERIFICATION = {s: f"{s}.sh" for s in VERIFICATIONS}
+STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/"
+
+
+class StandIn:
+    """A local stand-in for STS (AssumeRole) and IAM Access Analyzer (ValidatePolicy) on
+    127.0.0.1: it records every call's parameters and answers as `mode` says:
+    - "deny": AssumeRole with an ExternalId succeeds, without one is AccessDenied (as IAM does);
+    - "allow": both succeed (a trust policy without the condition);
+    - "bad-credentials": every AssumeRole is InvalidClientTokenId (403, like AccessDenied)."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        from urllib.parse import parse_qs
+
+        self.mode = "deny"
+        self.calls = []
+        stand_in = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if self.path.startswith("/policy/validation"):
+                    stand_in.calls.append(("ValidatePolicy", json.loads(body)))
+                    return self.answer(200, "application/json", json.dumps({"findings": []}))
+                form = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+                stand_in.calls.append((form.get("Action"), form))
+                if form.get("Action") != "AssumeRole":
+                    return self.error(400, "InvalidAction", f"not a call the script makes: {form.get('Action')}")
+                if stand_in.mode == "bad-credentials":
+                    return self.error(403, "InvalidClientTokenId", "The security token included in the request is invalid.")
+                if stand_in.mode == "deny" and "ExternalId" not in form:
+                    return self.error(
+                        403,
+                        "AccessDenied",
+                        f"User: arn:aws:iam::210987654321:user/shippable is not authorized to perform: "
+                        f"sts:AssumeRole on resource: {form.get('RoleArn')}",
+                    )
+                self.answer(
+                    200,
+                    "text/xml",
+                    f'<AssumeRoleResponse xmlns="{STS_NS}"><AssumeRoleResult><Credentials>'
+                    "<AccessKeyId>ASIATESTTESTTESTTEST</AccessKeyId><SecretAccessKey>s</SecretAccessKey>"
+                    "<SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>"
+                    "<AssumedRoleUser><AssumedRoleId>AROATEST:shippable-check</AssumedRoleId>"
+                    "<Arn>arn:aws:sts::123456789012:assumed-role/r/shippable-check</Arn></AssumedRoleUser>"
+                    "</AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>",
+                )
+
+            def error(self, status, code, message):
+                self.answer(
+                    status,
+                    "text/xml",
+                    f'<ErrorResponse xmlns="{STS_NS}"><Error><Type>Sender</Type><Code>{code}</Code>'
+                    f"<Message>{message}</Message></Error><RequestId>1</RequestId></ErrorResponse>",
+                )
+
+            def answer(self, status, content_type, text):
+                data = text.encode()
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def stand_in():
+    server = StandIn()
+    yield server
+    server.close()
+
+
+def verification_params():
+    return [
+        pytest.param(c, s, id=f"{c.name}/{s}")
+        for c in ALL_CASES
+        for s in VERIFICATIONS
+        if (c.path / GENERATED_VERIFICATION[s]).is_file() and c.complete(s)
+    ]
+
+
+def run_verification(case, stem, endpoint, tmp_path):
+    env = script_env(tmp_path, case.region, endpoint)
+    env["AWS_MAX_ATTEMPTS"] = "1"
+    (tmp_path / SECRET_FILE).write_text(SECRET_TEXT)
+    return run(["bash", case.path / GENERATED_VERIFICATION[stem]], env=env, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=120)
+
+
+def shown(r):
+    return f"exit {r.returncode}\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}"
+
+
+@pytest.mark.parametrize("case,stem", verification_params())
+def test_verification_passes_when_denied_as_it_must_be(case, stem, stand_in, trap, tmp_path):
+    """Every value and document reaches the API exactly as generated (the hostile cases' external
+    IDs too: no file read, no URL fetched), and a denial without the external ID passes."""
+    stand_in.mode, stand_in.calls[:] = "deny", []
+    del trap[:]
+    r = run_verification(case, stem, stand_in.url, tmp_path)
+    assert trap == [], "the script fetched a typed value as a URL"
+    method = CROSS if stem.startswith(CROSS) else KEYS
+    trust = f"{CROSS}-trust-policy" if method == CROSS else f"{KEYS}-role-trust-policy"
+    inline = f"{CROSS}-permissions-policy" if method == CROSS else f"{KEYS}-user-policy"
+    validations = [body for action, body in stand_in.calls if action == "ValidatePolicy"]
+    assert [
+        {k: (json.loads(v) if k == "policyDocument" else v) for k, v in body.items()} for body in validations
+    ] == [
+        {"policyType": "IDENTITY_POLICY", "policyDocument": case.document(inline)},
+        {
+            "policyType": "RESOURCE_POLICY",
+            "validatePolicyResourceType": "AWS::IAM::AssumeRolePolicyDocument",
+            "policyDocument": case.document(trust),
+        },
+    ]
+    # The texts themselves, not only their meaning: exactly the page's documents.
+    assert [b["policyDocument"] for b in validations] == [
+        (case.path / f"{inline}.json").read_text().rstrip("\n"),
+        (case.path / f"{trust}.json").read_text().rstrip("\n"),
+    ]
+    assumed = [form for action, form in stand_in.calls if action == "AssumeRole"]
+    if method == KEYS:
+        assert assumed == []
+    else:
+        arn = (case.path / f"{CROSS}-role-arn.txt").read_text().strip()
+        common = {"Action": "AssumeRole", "Version": "2011-06-15", "RoleArn": arn, "RoleSessionName": "shippable-check"}
+        assert assumed == [{**common, "ExternalId": case.value("external-id")}, common], shown(r)
+        assert "Denied without the external ID, as it must be." in r.stdout, shown(r)
+    assert r.returncode == 0, shown(r)
+    assert r.stdout.endswith("All checks passed.\n"), shown(r)
+
+
+CHECKED = [p for p in verification_params() if p.values[1] == f"{CROSS}-verification"]
+
+
+@pytest.mark.parametrize("case,stem", CHECKED[:1])
+def test_verification_fails_when_assumed_without_the_external_id(case, stem, stand_in, tmp_path):
+    stand_in.mode, stand_in.calls[:] = "allow", []
+    r = run_verification(case, stem, stand_in.url, tmp_path)
+    assert r.returncode == 1, shown(r)
+    assert "WRONG: the role can be assumed without the external ID" in r.stderr, shown(r)
+    assert "All checks passed." not in r.stdout
+
+
+@pytest.mark.parametrize("case,stem", CHECKED[:1])
+def test_verification_fails_on_another_error(case, stem, stand_in, tmp_path):
+    """Bad credentials are a 403 too, but not AccessDenied: they prove nothing."""
+    stand_in.mode, stand_in.calls[:] = "bad-credentials", []
+    r = run_verification(case, stem, stand_in.url, tmp_path)
+    assert r.returncode == 1, shown(r)
+    assert "(InvalidClientTokenId)" in r.stderr, shown(r)
+    assert "failed for another reason than AccessDenied" in r.stderr, shown(r)
+    assert "as it must be" not in r.stdout and "All checks passed." not in r.stdout, shown(r)
+
+
+@pytest.mark.parametrize("case,stem", [p for p in verification_params()][:2])
+def test_verification_fails_without_network(case, stem, tmp_path):
+    """Nothing listens at the endpoint: every call fails, and the script says so."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+    r = run_verification(case, stem, closed, tmp_path)
+    assert r.returncode == 1, shown(r)
+    assert "Could not connect to the endpoint URL" in r.stderr, shown(r)
+    assert "FAILED: a check above failed" in r.stderr, shown(r)
+    assert "as it must be" not in r.stdout and "All checks passed." not in r.stdout, shown(r)
 
 
 # --- CloudFormation ------------------------------------------------------------------------------
