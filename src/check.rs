@@ -112,6 +112,39 @@ fn fill(template: &str, scope: Scope<'_>) -> String {
     out
 }
 
+/// An ARN pattern compared with a resource's filled template segment by segment, as IAM compares
+/// ARNs (a wildcard does not reach past a `:` into the next segment; the last segment of the
+/// pattern takes in the rest). `all`: every ARN of the template matches; otherwise `some`.
+fn arn_match(pattern: &str, target: &str, all: bool) -> bool {
+    if pattern.chars().all(|c| c == '*') && !pattern.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    let mut rest = target;
+    for (n, part) in parts.iter().enumerate() {
+        let segment = if n + 1 == parts.len() {
+            std::mem::take(&mut rest)
+        } else {
+            match rest.split_once(':') {
+                Some((segment, after)) => {
+                    rest = after;
+                    segment
+                }
+                None => return false,
+            }
+        };
+        let ok = if all {
+            covers(part, segment, false)
+        } else {
+            intersects(part, segment)
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 fn resource_reach(statement: &Map<String, Value>, action: &RealAction, scope: Scope<'_>) -> Reach {
     let (not, patterns) = match statement.get("NotResource") {
         Some(value) => (true, strings(Some(value))),
@@ -127,8 +160,8 @@ fn resource_reach(statement: &Map<String, Value>, action: &RealAction, scope: Sc
             .resource_templates()
             .map(|t| {
                 let target = fill(t, scope);
-                let all = patterns.iter().any(|p| covers(p, &target, false));
-                let some = all || patterns.iter().any(|p| intersects(p, &target));
+                let all = patterns.iter().any(|p| arn_match(p, &target, true));
+                let some = all || patterns.iter().any(|p| arn_match(p, &target, false));
                 (all, some)
             })
             .collect()
