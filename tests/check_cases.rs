@@ -16,7 +16,7 @@ fn guide_with(key: InputKey, policy: &Value, partition: &str) -> Guide {
         .with(InputKey::ShippableAwsAccountId, SHIPPABLE)
         .with(InputKey::ExternalId, EXTERNAL_ID)
         .with(InputKey::Partition, partition)
-        .with(key, &policy.to_string());
+        .with(key, policy.to_string());
     generate(&raw)
 }
 
@@ -100,7 +100,7 @@ fn a_deny_on_some_describe_actions_is_not_missing_and_no_allow_is_offered() {
         .nth(1)
         .unwrap()
         .split("\n\n")
-        .nth(0)
+        .next()
         .unwrap();
     assert!(!add.contains("elasticloadbalancing:Describe*"), "{report}");
     assert!(!add.contains("Listeners"), "{report}");
