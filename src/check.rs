@@ -2,7 +2,7 @@
 //! real action each guide action stands for, on the reader's own resources, under each condition.
 
 use crate::actions::{covers, expand, glob_matches, intersects, RealAction};
-use crate::conditions::{truth, Truth};
+use crate::conditions::{reading, Truth};
 use crate::documents::{to_pretty_json, Action, PolicyDocument};
 use crate::grammar::statement_name;
 use crate::policy::{strings, PastedPolicy};
@@ -204,26 +204,74 @@ struct Hold {
 /// How IAM decides one real action for the guide's requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
+    /// Every request allowed, by this statement.
     Granted(usize),
-    /// Allowed for some requests only: by the allow, or limited by a Deny.
+    /// Some requests allowed: `by` the allow that reaches only some, or the Deny that takes some
+    /// away; `on_resources` when which requests depends on the resource.
     Limited {
         by: Hold,
         deny: bool,
+        on_resources: bool,
     },
-    Denied(usize),
-    Missing {
-        deny: Option<Hold>,
-    },
+    /// No request allowed, and a Deny (`by`) explicitly denies all or some of them.
+    Denied(Hold),
+    /// No statement reaches it.
+    Missing,
+}
+
+/// True when every resource of `action` that `allow`'s `Resource` reaches is one `deny`'s
+/// `Resource` names (each pattern of the one within a pattern of the other).
+fn within(
+    allow: &Map<String, Value>,
+    deny: &Map<String, Value>,
+    action: &RealAction,
+    scope: Scope<'_>,
+) -> bool {
+    if allow.contains_key("NotResource") || deny.contains_key("NotResource") {
+        return false;
+    }
+    let denied = strings(deny.get("Resource"));
+    let targets: Vec<String> = action
+        .resource_templates()
+        .map(|t| fill(t, scope))
+        .collect();
+    strings(allow.get("Resource")).iter().all(|p| {
+        let reaches = if targets.is_empty() {
+            glob_matches(p, "*", false)
+        } else {
+            targets.iter().any(|t| arn_match(p, t, false))
+        };
+        !reaches || denied.iter().any(|d| arn_match(d, p, true))
+    })
+}
+
+/// True when a condition entry holds whenever all of `when` hold: it is one of them, or it asks
+/// only that a key be present (`Null` false) and one of them needs that key's value.
+fn implied(entry: &str, when: &[String]) -> bool {
+    let key_of = |e: &str| e.split('|').nth(1).map(str::to_owned);
+    when.iter().any(|w| w == entry)
+        || (entry.starts_with("null|")
+            && entry.ends_with("|false")
+            && when.iter().any(|w| {
+                let operator = w.split('|').next().unwrap_or_default();
+                key_of(w) == key_of(entry)
+                    && !operator.starts_with("null")
+                    && !operator.contains("not")
+                    && !operator.ends_with("ifexists")
+                    && !operator.starts_with("forallvalues")
+            }))
 }
 
 fn decide(statements: &[&Map<String, Value>], action: &RealAction, scope: Scope<'_>) -> Outcome {
-    let (mut allow, mut allow_some, mut deny_some) = (None, None, None);
+    // Each statement that reaches some of the action's requests, with what its condition
+    // depends on.
+    let (mut allows, mut denies) = (Vec::new(), Vec::new());
     for (index, statement) in statements.iter().enumerate() {
         if !action_applies(statement, action) {
             continue;
         }
         let reach = resource_reach(statement, action, scope);
-        let condition = truth(statement.get("Condition"), action);
+        let (condition, depends) = reading(statement.get("Condition"), action);
         if reach == Reach::None || condition == Truth::Never {
             continue;
         }
@@ -232,29 +280,53 @@ fn decide(statements: &[&Map<String, Value>], action: &RealAction, scope: Scope<
             full: reach == Reach::All && condition == Truth::Holds,
             on_resources: reach == Reach::Some,
         };
-        let is_deny = statement.get("Effect").and_then(Value::as_str) == Some("Deny");
-        match (is_deny, hold.full) {
-            // An explicit Deny wins over every Allow, whatever the order.
-            (true, true) => return Outcome::Denied(index),
-            (true, false) => {
-                deny_some.get_or_insert(hold);
+        if statement.get("Effect").and_then(Value::as_str) == Some("Deny") {
+            if hold.full {
+                // An explicit Deny wins over every Allow, whatever the order.
+                return Outcome::Denied(hold);
             }
-            (false, true) => {
-                allow.get_or_insert(index);
-            }
-            (false, false) => {
-                allow_some.get_or_insert(hold);
-            }
+            denies.push((hold, depends));
+        } else {
+            allows.push((hold, depends));
         }
     }
-    match (allow, allow_some, deny_some) {
+    // An Allow is void where a Deny on all the resources holds whenever the Allow's condition
+    // does (the Deny's condition entries are among the Allow's).
+    allows.retain(|(allow, when)| {
+        !denies
+            .iter()
+            .any(|(deny, deny_when): &(Hold, Vec<String>)| {
+                !allow.full
+                    && (!deny.on_resources
+                        || within(
+                            statements[allow.index],
+                            statements[deny.index],
+                            action,
+                            scope,
+                        ))
+                    && deny_when.iter().all(|e| implied(e, when))
+            })
+    });
+    let deny = denies.first().map(|(hold, _)| *hold);
+    let full = allows
+        .iter()
+        .find(|(hold, _)| hold.full)
+        .map(|(hold, _)| *hold);
+    match (full, allows.first(), deny) {
         (Some(_), _, Some(deny)) => Outcome::Limited {
             by: deny,
             deny: true,
+            on_resources: deny.on_resources,
         },
-        (Some(index), _, None) => Outcome::Granted(index),
-        (None, Some(by), _) => Outcome::Limited { by, deny: false },
-        (None, None, deny) => Outcome::Missing { deny },
+        (Some(allow), _, None) => Outcome::Granted(allow.index),
+        (None, Some((by, _)), deny) => Outcome::Limited {
+            by: *by,
+            deny: false,
+            on_resources: by.on_resources || deny.is_some_and(|d| d.on_resources),
+        },
+        // Nothing allows it and a Deny takes some of it: an Allow added cannot grant it.
+        (None, None, Some(deny)) => Outcome::Denied(deny),
+        (None, None, None) => Outcome::Missing,
     }
 }
 
@@ -316,7 +388,7 @@ pub fn check_permissions(
                 .collect();
             let missing: Vec<&str> = outcomes
                 .iter()
-                .filter_map(|(n, o)| matches!(o, Outcome::Missing { .. }).then_some(*n))
+                .filter_map(|(n, o)| matches!(o, Outcome::Missing).then_some(*n))
                 .collect();
             let (state, detail) = if real.is_empty() {
                 (
@@ -325,15 +397,28 @@ pub fn check_permissions(
                         .to_owned(),
                 )
             } else if !denied.is_empty() {
+                let mut only = None;
                 for (_, o) in &outcomes {
-                    if let Outcome::Denied(i) = o {
-                        note(*i);
+                    if let Outcome::Denied(hold) = o {
+                        note(hold.index);
+                        if !hold.full {
+                            only.get_or_insert(if hold.on_resources {
+                                ", on the resources it names (nothing else allows it)"
+                            } else {
+                                ", when its Condition holds (nothing else allows it)"
+                            });
+                        }
                     }
                 }
                 let by: Vec<String> = indexes.iter().map(|i| name(*i)).collect();
                 (
                     State::Denied,
-                    format!("denied by {}{}", by.join(" and "), of_them(&denied)),
+                    format!(
+                        "denied by {}{}{}",
+                        by.join(" and "),
+                        only.unwrap_or_default(),
+                        of_them(&denied)
+                    ),
                 )
             } else if !missing.is_empty() {
                 let mut detail = String::new();
@@ -346,28 +431,9 @@ pub fn check_permissions(
                         some_names(&missing)
                     );
                 }
-                if let Some(hold) = outcomes.iter().find_map(|(_, o)| match o {
-                    Outcome::Missing { deny: Some(hold) } => Some(*hold),
-                    _ => None,
-                }) {
-                    note(hold.index);
-                    if !detail.is_empty() {
-                        detail.push_str("; ");
-                    }
-                    let _ = write!(
-                        detail,
-                        "even once allowed, {} (a Deny) still denies it {}",
-                        name(hold.index),
-                        if hold.on_resources {
-                            "on some resources"
-                        } else {
-                            "when its Condition holds"
-                        }
-                    );
-                }
                 (State::Missing, detail)
             } else if let Some((by, deny)) = outcomes.iter().find_map(|(_, o)| match o {
-                Outcome::Limited { by, deny } => Some((*by, *deny)),
+                Outcome::Limited { by, deny, .. } => Some((*by, *deny)),
                 _ => None,
             }) {
                 let limited: Vec<&str> = outcomes
@@ -381,9 +447,15 @@ pub fn check_permissions(
                         _ => {}
                     }
                 }
-                let on_resources = outcomes
-                    .iter()
-                    .any(|(_, o)| matches!(o, Outcome::Limited { by, .. } if by.on_resources));
+                let on_resources = outcomes.iter().any(|(_, o)| {
+                    matches!(
+                        o,
+                        Outcome::Limited {
+                            on_resources: true,
+                            ..
+                        }
+                    )
+                });
                 let how = if on_resources {
                     "only on some of your account's resources"
                 } else {

@@ -121,23 +121,43 @@ fn entry(operator: &str, key: &str, values: &Value, action: &RealAction) -> Trut
 
 /// The `Condition` of a statement for `action`'s requests: every operator and key must hold.
 pub fn truth(condition: Option<&Value>, action: &RealAction) -> Truth {
+    reading(condition, action).0
+}
+
+/// The condition's truth for `action`, with the entries (operator, key, values) it depends on
+/// when it depends on the request: a condition whose entries are among another's holds whenever
+/// that other one holds.
+pub fn reading(condition: Option<&Value>, action: &RealAction) -> (Truth, Vec<String>) {
     let Some(Value::Object(operators)) = condition else {
-        return Truth::Holds;
+        return (Truth::Holds, Vec::new());
     };
-    let mut result = Truth::Holds;
+    let mut depends = Vec::new();
     for (operator, keys) in operators {
         let Value::Object(keys) = keys else {
-            return Truth::Never;
+            return (Truth::Never, Vec::new());
         };
         for (key, values) in keys {
             match entry(operator, key, values, action) {
-                Truth::Never => return Truth::Never,
-                Truth::Depends => result = Truth::Depends,
+                Truth::Never => return (Truth::Never, Vec::new()),
+                Truth::Depends => {
+                    let mut values = texts(values);
+                    values.sort();
+                    depends.push(format!(
+                        "{}|{}|{}",
+                        operator.to_ascii_lowercase(),
+                        key.to_ascii_lowercase(),
+                        values.join("\u{0}")
+                    ));
+                }
                 Truth::Holds => {}
             }
         }
     }
-    result
+    if depends.is_empty() {
+        (Truth::Holds, depends)
+    } else {
+        (Truth::Depends, depends)
+    }
 }
 
 #[cfg(test)]
