@@ -1,8 +1,46 @@
 //! IAM's grammar for pasted policies: what IAM itself rejects, said with the statement and the rule.
 
 use crate::conditions::parse_operator;
-use crate::errors::quoted;
 use serde_json::{Map, Value};
+
+/// Pasted or typed text as it may appear in a message: in double quotes, with quotes, backslashes,
+/// line breaks and every control or invisible formatting character escaped (`\n`, `\u{202e}`), and
+/// cut at 80 characters, so that no text can start a line of its own or pass for the message's words.
+pub fn quoted(text: &str) -> String {
+    const LONGEST: usize = 80;
+    let mut out = String::from("\"");
+    for (n, c) in text.chars().enumerate() {
+        if n == LONGEST {
+            out.push('\u{2026}');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
+            {
+                // Written by hand: a formatter for hex would add to the first-visit build.
+                out.push_str("\\u{");
+                let code = c as u32;
+                for shift in (0..6).rev().map(|n| n * 4) {
+                    if code >> shift != 0 || shift < 16 {
+                        out.push(char::from(
+                            b"0123456789abcdef"[(code >> shift & 15) as usize],
+                        ));
+                    }
+                }
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// "statement 2" or `statement 2 ("Sid": "NoDeletes")`: a statement as messages and reports name
 /// it, numbered from 1, its `Sid` quoted (pasted text never reaches a message raw).
@@ -148,4 +186,19 @@ fn condition_problem(name: &str, condition: Option<&Value>) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_text_cannot_start_a_line() {
+        assert_eq!(quoted("Read"), "\"Read\"");
+        assert_eq!(
+            quoted("x\"\nAll clear: \u{202e}\u{7}\\"),
+            "\"x\\\"\\nAll clear: \\u{202e}\\u{0007}\\\\\""
+        );
+        assert_eq!(quoted(&"a".repeat(100)).chars().count(), 83);
+    }
 }

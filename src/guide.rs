@@ -387,6 +387,7 @@ impl OutputId {
 /// the check's data.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Analysis {
+    #[cfg(feature = "full")]
     findings: Vec<Finding>,
     #[cfg(feature = "full")]
     check: Option<Check>,
@@ -531,8 +532,12 @@ pub fn generate(raw: &RawInputs) -> Guide {
                     Some(_) => false,
                 })
                 .collect();
+            // The small build reads no pasted policy: its analysis is empty.
+            #[cfg_attr(not(feature = "full"), allow(unused_variables))]
             let (text, size, analysis) = id.rendered(&checked);
+            #[cfg_attr(not(feature = "full"), allow(unused_mut))]
             let mut found = findings(id, &checked, size.as_ref());
+            #[cfg(feature = "full")]
             found.extend(analysis.findings);
             Output {
                 id,
