@@ -81,11 +81,31 @@ pub fn real_actions() -> &'static [RealAction] {
 }
 
 /// The real actions an action pattern stands for (`ec2:Describe*`: every ec2 Describe action).
+/// The guide's few patterns are expanded once and kept: a check then costs no scan of the list.
 pub fn expand(pattern: &str) -> Vec<&'static RealAction> {
-    real_actions()
+    type Expanded = Vec<(String, Vec<&'static RealAction>)>;
+    thread_local! {
+        static EXPANDED: std::cell::RefCell<Expanded> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(hit) = EXPANDED.with_borrow(|known| {
+        known
+            .iter()
+            .find(|(p, _)| p == pattern)
+            .map(|(_, actions)| actions.clone())
+    }) {
+        return hit;
+    }
+    let actions: Vec<&'static RealAction> = real_actions()
         .iter()
         .filter(|a| a.matched_by(pattern))
-        .collect()
+        .collect();
+    EXPANDED.with_borrow_mut(|known| {
+        // Bounded: the guide's patterns (and a few from tests) are all that come here.
+        if known.len() < 64 {
+            known.push((pattern.to_owned(), actions.clone()));
+        }
+    });
+    actions
 }
 
 /// True when the pattern (IAM's `*` any run, `?` one character) matches the plain text `text`.
