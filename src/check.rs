@@ -463,7 +463,7 @@ pub fn check_permissions(
                 };
                 let detail = if deny {
                     format!(
-                        "allowed, but {} (a Deny) denies it {}{}",
+                        "allowed, but {}, a Deny, denies it {}{}",
                         name(by.index),
                         if by.on_resources {
                             "on some of your account's resources"
