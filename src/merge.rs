@@ -4,7 +4,7 @@ use crate::actions::glob_matches;
 use crate::conditions::parse_operator;
 use crate::documents::{to_pretty_json, PolicyDocument, Principal, ECS_SERVICE_PRINCIPAL};
 use crate::findings::{Finding, Severity};
-use crate::grammar::statement_name;
+use crate::grammar::{quoted, statement_name};
 use crate::policy::{principal_entries, same_statement, strings, PastedPolicy};
 use serde_json::{Map, Value};
 
@@ -125,6 +125,21 @@ fn merged_findings(
         let anyone = statement.contains_key("NotPrincipal")
             || principals.iter().any(|p| p == "*=*" || p == "AWS=*");
         let trusts = |entry: &String| principals.iter().any(|p| p.eq_ignore_ascii_case(entry));
+        if let Some(other) = principals.iter().find_map(|p| {
+            let arn = p.strip_prefix("AWS=arn:")?;
+            let other = arn.split(':').next()?;
+            (other != partition).then_some(other)
+        }) {
+            found.push(Finding {
+                rule: "other-partition-principal",
+                severity: Severity::Warning,
+                message: format!(
+                    "{name} names a principal in the {} partition; this role is in {partition}, and IAM does \
+                     not trust across partitions: that principal cannot assume the role.",
+                    quoted(other)
+                ),
+            });
+        }
         match statement.get("Effect").and_then(Value::as_str) {
             Some("Allow") if anyone => found.push(Finding {
                 rule: "trusts-anyone",

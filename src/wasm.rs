@@ -50,7 +50,7 @@ export interface InputState {
 export interface Finding {
   rule: "passrole-any-resource" | "redundant-action" | "missing-version" | "deprecated-ecs-service-role"
       | "same-account" | "cross-partition-trust" | "size-over-quota" | "size-near-quota"
-      | "trusts-anyone" | "no-external-id" | "deny-blocks-guide";
+      | "trusts-anyone" | "no-external-id" | "deny-blocks-guide" | "other-partition-principal";
   severity: "note" | "warning" | "error";
   message: string;
 }
