@@ -1,6 +1,167 @@
-//! Action names and their wildcards: which action grants which, and which actions of a list are
-//! redundant beside another. Used by the check of a pasted policy; the guide's own redundant
+//! Action names and their wildcards: AWS's real actions of the guide's services (from its Service
+//! Authorization Reference), which real actions a pattern stands for, and which actions of a list
+//! are redundant beside another. Used by the check of a pasted policy; the guide's own redundant
 //! actions are written down in `documents` (a test here keeps them equal).
+
+use std::sync::OnceLock;
+
+/// AWS's Service Authorization Reference for ec2, elasticloadbalancing, iam and ecs, written by
+/// `tests/iac/iam_actions.py` (which `tests/iac` runs again and compares): under `[service]`, one
+/// action a line; the actions the guide's patterns stand for add, after tabs, the ARN templates of
+/// the resources a request names and the service condition keys it can hold.
+const REFERENCE: &str = include_str!("iam-actions.txt");
+
+/// One real action of AWS, as the Service Authorization Reference describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RealAction {
+    /// `service:Action`, in AWS's case.
+    pub name: String,
+    /// ARN templates (`arn:${Partition}:ecs:${Region}:${Account}:cluster/${ClusterName}`) of the
+    /// resources a request names, space-separated; empty when the request's resource is `*`.
+    resources: &'static str,
+    /// The service condition keys its requests can hold (global `aws:` keys not listed).
+    keys: &'static str,
+}
+
+impl RealAction {
+    /// True when the action pattern `pattern` (IAM's `*` and `?`, any case) names this action.
+    pub fn matched_by(&self, pattern: &str) -> bool {
+        glob_matches(pattern, &self.name, true)
+    }
+
+    /// The ARN templates of the resources a request names; none when its resource is `*`.
+    pub fn resource_templates(&self) -> impl Iterator<Item = &'static str> {
+        self.resources.split(' ').filter(|s| !s.is_empty())
+    }
+
+    /// True when a request for this action can hold the condition key `key` (any case): every
+    /// global `aws:` key, and the service keys the reference lists for it (`…/${TagKey}` keys
+    /// stand for every tag key).
+    pub fn may_hold_key(&self, key: &str) -> bool {
+        let key = key.to_ascii_lowercase();
+        key.starts_with("aws:")
+            || self
+                .keys
+                .split(' ')
+                .filter(|k| !k.is_empty())
+                .any(|listed| {
+                    let listed = listed.to_ascii_lowercase();
+                    match listed.strip_suffix("${tagkey}") {
+                        Some(prefix) => key.len() > prefix.len() && key.starts_with(prefix),
+                        None => listed == key,
+                    }
+                })
+    }
+}
+
+/// Every real action of the guide's services, read once from [`REFERENCE`].
+pub fn real_actions() -> &'static [RealAction] {
+    static ALL: OnceLock<Vec<RealAction>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut service = "";
+        let mut all = Vec::new();
+        for line in REFERENCE.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                service = name;
+                continue;
+            }
+            let mut columns = line.split('\t');
+            let name = columns.next().unwrap_or_default();
+            all.push(RealAction {
+                name: format!("{service}:{name}"),
+                resources: columns.next().unwrap_or_default(),
+                keys: columns.next().unwrap_or_default(),
+            });
+        }
+        all
+    })
+}
+
+/// The real actions an action pattern stands for (`ec2:Describe*`: every ec2 Describe action).
+/// The guide's few patterns are expanded once and kept: a check then costs no scan of the list.
+pub fn expand(pattern: &str) -> Vec<&'static RealAction> {
+    type Expanded = Vec<(String, Vec<&'static RealAction>)>;
+    thread_local! {
+        static EXPANDED: std::cell::RefCell<Expanded> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(hit) = EXPANDED.with_borrow(|known| {
+        known
+            .iter()
+            .find(|(p, _)| p == pattern)
+            .map(|(_, actions)| actions.clone())
+    }) {
+        return hit;
+    }
+    let actions: Vec<&'static RealAction> = real_actions()
+        .iter()
+        .filter(|a| a.matched_by(pattern))
+        .collect();
+    EXPANDED.with_borrow_mut(|known| {
+        // Bounded: the guide's patterns (and a few from tests) are all that come here.
+        if known.len() < 64 {
+            known.push((pattern.to_owned(), actions.clone()));
+        }
+    });
+    actions
+}
+
+/// True when the pattern (IAM's `*` any run, `?` one character) matches the plain text `text`.
+pub fn glob_matches(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let same = |a: u8, b: u8| a == b || (ignore_case && a.eq_ignore_ascii_case(&b));
+    // The classic matcher: on a mismatch, let the last `*` take one more character.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < t.len() {
+        if i < p.len() && p[i] == b'*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if i < p.len() && (p[i] == b'?' || same(p[i], t[j])) {
+            if p[i] == b'?' && !text.is_char_boundary(j + 1) {
+                // `?` is one character: take the rest of a multi-byte one.
+                let next = (j + 1..=t.len())
+                    .find(|k| text.is_char_boundary(*k))
+                    .unwrap_or(t.len());
+                j = next;
+            } else {
+                j += 1;
+            }
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|c| *c == b'*')
+}
+
+/// True when some text matches both patterns (each may hold `*` and `?`; case counts).
+pub fn intersects(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // can[i][j]: a[i..] and b[j..] match some text in common; filled from the ends backwards.
+    let width = b.len() + 1;
+    let mut can = vec![false; (a.len() + 1) * width];
+    for i in (0..=a.len()).rev() {
+        for j in (0..=b.len()).rev() {
+            let at = |i: usize, j: usize| can[i * width + j];
+            let value = match (a.get(i), b.get(j)) {
+                (None, None) => true,
+                (Some('*'), _) => at(i + 1, j) || (j < b.len() && at(i, j + 1)),
+                (_, Some('*')) => at(i, j + 1) || (i < a.len() && at(i + 1, j)),
+                (Some(x), Some(y)) => (*x == '?' || *y == '?' || x == y) && at(i + 1, j + 1),
+                _ => false,
+            };
+            can[i * width + j] = value;
+        }
+    }
+    can[0]
+}
 
 /// True when every name `target` matches is also matched by `pattern`.
 ///
@@ -103,6 +264,44 @@ mod tests {
         assert!(covers("e*s*", "ecs:ListTasks", true));
         assert!(!covers("ecs:ListTasks*?", "ecs:ListTasks", true));
         assert!(!overlaps("ecs:*", &"e*".repeat(32_000), true));
+    }
+
+    #[test]
+    fn patterns_stand_for_real_actions() {
+        let names =
+            |p: &str| -> Vec<String> { expand(p).into_iter().map(|a| a.name.clone()).collect() };
+        assert!(real_actions().len() > 1000);
+        assert_eq!(names("ecs:listtasks"), ["ecs:ListTasks"]);
+        assert!(names("ec2:Describe?").is_empty());
+        assert_eq!(names("ec2:Describe?*"), names("ec2:Describe*"));
+        assert!(names("ec2:*Instances").contains(&"ec2:DescribeClassicLinkInstances".to_owned()));
+        let pass_role = expand("iam:PassRole")[0];
+        assert!(pass_role.may_hold_key("IAM:PassedToService"));
+        assert!(!expand("ecs:CreateService")[0].may_hold_key("iam:PassedToService"));
+        assert!(expand("ec2:DescribeVpcAttribute")[0].may_hold_key("ec2:ResourceTag/team"));
+    }
+
+    #[test]
+    fn globs_match_and_intersect() {
+        assert!(glob_matches(
+            "ec2:*Instances",
+            "ec2:DescribeInstances",
+            true
+        ));
+        assert!(!glob_matches(
+            "ec2:Describe?",
+            "ec2:DescribeInstances",
+            true
+        ));
+        assert!(glob_matches("*", "*", false));
+        assert!(!glob_matches("arn:*", "*", false));
+        assert!(intersects(
+            "arn:aws:ecs:us-east-1:1:*",
+            "arn:aws:ecs:*:1:cluster/*"
+        ));
+        assert!(!intersects("arn:aws:s3:::b/*", "arn:aws:ecs:*:1:cluster/*"));
+        assert!(intersects("a?c", "*b*"));
+        assert!(!intersects("a?c", "abd"));
     }
 
     #[test]

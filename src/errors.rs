@@ -135,6 +135,17 @@ impl fmt::Display for Shown {
     }
 }
 
+/// A typed value as a message shows it: in quotes when it is short, printable ASCII (a partition,
+/// a switch); otherwise not repeated, so that no value can start a line of its own. (Pasted
+/// policies, in the full build, are quoted with escapes by `grammar::quoted`.)
+fn shown_value(value: &str) -> String {
+    if value.len() <= 40 && value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+        format!("\u{201c}{value}\u{201d}")
+    } else {
+        "the value given".to_owned()
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -218,7 +229,8 @@ impl fmt::Display for InputError {
             ),
             InputError::UnknownPartition { found } => write!(
                 f,
-                "Partition must be aws, aws-cn or aws-us-gov; \u{201c}{found}\u{201d} is none of them."
+                "Partition must be aws, aws-cn or aws-us-gov; {} is none of them.",
+                shown_value(found)
             ),
             InputError::InvalidJson {
                 key,
@@ -251,8 +263,9 @@ impl fmt::Display for InputError {
             },
             InputError::NotASwitch { found } => write!(
                 f,
-                "{} must be true or false; \u{201c}{found}\u{201d} is neither.",
-                InputKey::Hardened.label()
+                "{} must be true or false; {} is neither.",
+                InputKey::Hardened.label(),
+                shown_value(found)
             ),
             #[cfg(feature = "full")]
             InputError::PasteTooLarge { key, max, length } => write!(
@@ -276,3 +289,20 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_value_cannot_start_a_line() {
+        let message = InputError::UnknownPartition {
+            found: "mars\nAll clear".into(),
+        }
+        .to_string();
+        assert_eq!(
+            message,
+            "Partition must be aws, aws-cn or aws-us-gov; the value given is none of them."
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! One call from inputs to everything the page shows: every output's text and completeness, every input's error.
 
 #[cfg(feature = "full")]
-use crate::check::{check_permissions, needed};
+use crate::check::{check_permissions, needed, Check, Scope};
 use crate::documents::{self, to_pretty_json, Hardening};
 use crate::errors::InputError;
 use crate::findings::{findings, size, Finding, Severity, Size};
@@ -179,51 +179,133 @@ impl OutputId {
         self.rendered(inputs).0
     }
 
+    /// The inputs the output is made from: what it depends on, and for the check the account and
+    /// partition its resources are in (which it reads without waiting for them).
+    #[cfg(feature = "full")]
+    fn made_from(self, hardened: bool) -> Vec<InputKey> {
+        let mut keys = self.depends_on(hardened).to_vec();
+        if self == OutputId::PermissionsCheck {
+            for key in [InputKey::AwsAccountId, InputKey::Partition] {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+
     /// The text and its size against its quota. Each output keeps its last result with the
     /// inputs it was made from, so a keystroke re-renders only the outputs of the field typed in.
     #[cfg(feature = "full")]
-    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>) {
-        type Last = Option<(Vec<Checked>, String, Option<Size>)>;
+    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>, Analysis) {
+        type Last = Option<(Vec<Checked>, String, Option<Size>, Analysis)>;
         thread_local! {
             static LAST: RefCell<[Last; OutputId::ALL.len()]> =
                 const { RefCell::new([const { None }; OutputId::ALL.len()]) };
         }
         let hardened = inputs.hardened();
         let mut made_from: Vec<Checked> = self
-            .depends_on(hardened)
+            .made_from(hardened)
             .iter()
             .map(|key| inputs.get(*key).clone())
             .collect();
         made_from.push(Ok(hardened.to_string()));
         let cached = LAST.with_borrow(|last| match &last[self as usize] {
-            Some((from, text, size)) if *from == made_from => Some((text.clone(), *size)),
+            Some((from, text, size, analysis)) if *from == made_from => {
+                Some((text.clone(), *size, analysis.clone()))
+            }
             _ => None,
         });
         if let Some(hit) = cached {
             return hit;
         }
-        let text = self.serialise(inputs);
+        let (text, analysis) = self.serialise(inputs);
         let size = size(self, &text);
         LAST.with_borrow_mut(|last| {
-            last[self as usize] = Some((made_from, text.clone(), size));
+            last[self as usize] = Some((made_from, text.clone(), size, analysis.clone()));
         });
-        (text, size)
+        (text, size, analysis)
     }
 
     /// The small build's six documents take microseconds: it keeps no memo.
     #[cfg(not(feature = "full"))]
-    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>) {
-        let text = self.serialise(inputs);
+    fn rendered(self, inputs: &CheckedInputs) -> (String, Option<Size>, Analysis) {
+        let (text, analysis) = self.serialise(inputs);
         let size = size(self, &text);
-        (text, size)
+        (text, size, analysis)
     }
 
-    fn serialise(self, inputs: &CheckedInputs) -> String {
-        let mut text = self.text(inputs);
+    fn serialise(self, inputs: &CheckedInputs) -> (String, Analysis) {
+        #[cfg(feature = "full")]
+        let (mut text, analysis) = match self {
+            OutputId::MergedTrustPolicy | OutputId::PermissionsCheck => self.analysed(inputs),
+            _ => (self.text(inputs), Analysis::default()),
+        };
+        #[cfg(not(feature = "full"))]
+        let (mut text, analysis) = (self.text(inputs), Analysis::default());
         // Scripts and templates are written line by line; like the documents, the text that is
         // copied ends with its last line, not a line break.
         text.truncate(text.trim_end().len());
-        text
+        (text, analysis)
+    }
+
+    /// The merge and the check: their text, and what they found in the pasted policy.
+    #[cfg(feature = "full")]
+    fn analysed(self, inputs: &CheckedInputs) -> (String, Analysis) {
+        let partition = inputs.shown(InputKey::Partition);
+        if self == OutputId::MergedTrustPolicy {
+            return match pasted(inputs, InputKey::ExistingTrustPolicy) {
+                Pasted::Empty => (
+                    OutputId::CrossAccountTrustPolicy.render(inputs),
+                    Analysis::default(),
+                ),
+                Pasted::Invalid => (UNREADABLE.to_owned(), Analysis::default()),
+                Pasted::Policy(existing) => {
+                    let merged = merge_trust_policy(
+                        &existing,
+                        &cross_account_trust_policy(inputs),
+                        partition,
+                    );
+                    let analysis = Analysis {
+                        findings: merged.findings,
+                        check: None,
+                    };
+                    (merged.text, analysis)
+                }
+            };
+        }
+        match pasted(inputs, InputKey::ExistingPermissionsPolicy) {
+            Pasted::Empty => (
+                format!(
+                    "Paste a policy above to check it against the guide's {} actions.",
+                    documents::CROSS_ACCOUNT_ACTIONS.len()
+                ),
+                Analysis::default(),
+            ),
+            Pasted::Invalid => (UNREADABLE.to_owned(), Analysis::default()),
+            Pasted::Policy(existing) => {
+                let hardening = inputs.hardened().then(|| Hardening {
+                    partition,
+                    account_id: inputs.shown(InputKey::AwsAccountId),
+                });
+                let guide = documents::cross_account_permissions_policy(hardening.as_ref());
+                let scope = Scope {
+                    partition,
+                    account: inputs.valid(InputKey::AwsAccountId),
+                };
+                let check = check_permissions(&existing, &needed(&guide), &guide, scope);
+                let analysis = Analysis {
+                    findings: Vec::new(),
+                    check: Some(check),
+                };
+                let text = analysis
+                    .check
+                    .as_ref()
+                    .map(Check::report)
+                    .unwrap_or_default();
+                (text, analysis)
+            }
+        }
     }
 
     fn text(self, inputs: &CheckedInputs) -> String {
@@ -254,7 +336,7 @@ impl OutputId {
                 to_pretty_json(&documents::account_keys_role_trust_policy(), 2)
             }
             #[cfg(feature = "full")]
-            _ => self.made_by_the_full_build(inputs, hardening.as_ref()),
+            _ => self.made_by_the_full_build(inputs),
             #[cfg(not(feature = "full"))]
             _ => NOT_IN_THIS_BUILD.to_owned(),
         }
@@ -262,32 +344,8 @@ impl OutputId {
 
     /// The outputs that read a pasted policy or write code: the full build's.
     #[cfg(feature = "full")]
-    fn made_by_the_full_build(
-        self,
-        inputs: &CheckedInputs,
-        hardening: Option<&Hardening>,
-    ) -> String {
+    fn made_by_the_full_build(self, inputs: &CheckedInputs) -> String {
         match self {
-            OutputId::MergedTrustPolicy => match pasted(inputs, InputKey::ExistingTrustPolicy) {
-                Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
-                Pasted::Invalid => UNREADABLE.to_owned(),
-                Pasted::Policy(existing) => {
-                    merge_trust_policy(&existing, &cross_account_trust_policy(inputs)).text
-                }
-            },
-            OutputId::PermissionsCheck => {
-                match pasted(inputs, InputKey::ExistingPermissionsPolicy) {
-                    Pasted::Empty => format!(
-                        "Paste a policy above to check it against the guide's {} actions.",
-                        documents::CROSS_ACCOUNT_ACTIONS.len()
-                    ),
-                    Pasted::Invalid => UNREADABLE.to_owned(),
-                    Pasted::Policy(existing) => {
-                        let guide = documents::cross_account_permissions_policy(hardening);
-                        check_permissions(&existing, needed(&guide)).report(&existing, &guide)
-                    }
-                }
-            }
             OutputId::CrossAccountAwsCli => iac::aws_cli(
                 Method::CrossAccount,
                 inputs,
@@ -318,9 +376,21 @@ impl OutputId {
             OutputId::AccountKeysCloudformation => iac::cloudformation(Method::AccountKeys, inputs),
             OutputId::CrossAccountTerraform => iac::terraform(Method::CrossAccount, inputs),
             OutputId::AccountKeysTerraform => iac::terraform(Method::AccountKeys, inputs),
-            _ => unreachable!("the six documents are made by text()"),
+            _ => unreachable!(
+                "the six documents are made by text(), the merge and check by analysed()"
+            ),
         }
     }
+}
+
+/// What an output's making found beside its text: findings on the pasted policy (the merge's), and
+/// the check's data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Analysis {
+    #[cfg(feature = "full")]
+    findings: Vec<Finding>,
+    #[cfg(feature = "full")]
+    check: Option<Check>,
 }
 
 /// What an output of the full build holds in the small build (which never reports it).
@@ -374,11 +444,17 @@ pub struct Output {
     pub findings: Vec<Finding>,
     /// Its size against its IAM quota, for the documents IAM limits.
     pub size: Option<Size>,
+    /// The permissions check's data (that output only): a verdict per guide action.
+    #[cfg(feature = "full")]
+    pub check: Option<Check>,
 }
 
 impl Output {
     /// A sentence for the reader: ready to paste, or which values it still needs.
     pub fn status(&self) -> String {
+        if self.complete && self.findings.iter().any(|f| f.severity == Severity::Error) {
+            return "Not ready to paste: first fix what the findings below say.".to_owned();
+        }
         if self.complete {
             return "Ready to paste.".to_owned();
         }
@@ -456,15 +532,22 @@ pub fn generate(raw: &RawInputs) -> Guide {
                     Some(_) => false,
                 })
                 .collect();
-            let (text, size) = id.rendered(&checked);
-            let findings = most_severe_first(findings(id, &checked, size.as_ref()));
+            // The small build reads no pasted policy: its analysis is empty.
+            #[cfg_attr(not(feature = "full"), allow(unused_variables))]
+            let (text, size, analysis) = id.rendered(&checked);
+            #[cfg_attr(not(feature = "full"), allow(unused_mut))]
+            let mut found = findings(id, &checked, size.as_ref());
+            #[cfg(feature = "full")]
+            found.extend(analysis.findings);
             Output {
                 id,
                 text,
                 complete: waiting_for.is_empty(),
                 waiting_for,
-                findings,
+                findings: most_severe_first(found),
                 size,
+                #[cfg(feature = "full")]
+                check: analysis.check,
             }
         })
         .collect();
@@ -593,6 +676,10 @@ fn serialize_guide<S: Serializer>(
                         o.serialize_field("waitingFor", &Keys(&self.0.waiting_for))?;
                         o.serialize_field("findings", &self.0.findings)?;
                         o.serialize_field("size", &self.0.size)?;
+                        #[cfg(feature = "full")]
+                        if let Some(check) = &self.0.check {
+                            o.serialize_field("check", check)?;
+                        }
                         o.end()
                     }
                 }

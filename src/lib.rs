@@ -12,9 +12,13 @@
 pub mod actions;
 #[cfg(feature = "full")]
 pub mod check;
+#[cfg(feature = "full")]
+pub mod conditions;
 pub mod documents;
 pub mod errors;
 pub mod findings;
+#[cfg(feature = "full")]
+pub mod grammar;
 pub mod guide;
 #[cfg(feature = "full")]
 pub mod iac;

@@ -4,6 +4,7 @@
 pub use crate::actions::{covers, overlaps};
 use crate::errors::InputError;
 pub use crate::errors::PolicyKind;
+use crate::grammar::{effect_problem, identity_policy_problem};
 use crate::inputs::InputKey;
 use serde_json::{Map, Value};
 
@@ -119,30 +120,30 @@ impl PastedPolicy {
                 )))
             }
         }
-        for (n, statement) in policy.statements().enumerate() {
-            match statement.get("Effect").and_then(Value::as_str) {
-                Some("Allow" | "Deny") => {}
-                Some(other) => {
-                    return Err(not_a_policy(format!(
-                        "statement {} has \"Effect\": \"{other}\"; IAM accepts only \"Allow\" or \"Deny\", with that case",
-                        n + 1
-                    )))
-                }
-                None => {
-                    return Err(not_a_policy(format!(
-                        "statement {} has no \"Effect\" (\"Allow\" or \"Deny\")",
-                        n + 1
-                    )))
-                }
-            }
+        if let Some(problem) = policy
+            .statements()
+            .enumerate()
+            .find_map(|(n, statement)| effect_problem(n, statement))
+        {
+            return Err(not_a_policy(problem));
         }
         let expected = match key {
             InputKey::ExistingTrustPolicy => PolicyKind::Trust,
             _ => PolicyKind::Permissions,
         };
         if let Some(found) = policy.kind() {
-            if found != expected {
+            // A permissions policy with one statement naming a Principal: that statement's error.
+            let mixed = expected == PolicyKind::Permissions
+                && policy
+                    .statements()
+                    .any(|s| s.contains_key("Resource") || s.contains_key("NotResource"));
+            if found != expected && !mixed {
                 return Err(InputError::WrongDocument { key, found });
+            }
+        }
+        if expected == PolicyKind::Permissions {
+            if let Some(problem) = identity_policy_problem(policy.statements()) {
+                return Err(not_a_policy(problem));
             }
         }
         Ok(policy)
@@ -194,16 +195,16 @@ pub fn strings(value: Option<&Value>) -> Vec<&str> {
     }
 }
 
-/// A principal as a sorted list of `type=value` entries; an account's `arn:…:root` and its bare
-/// ID read the same.
-fn principal_entries(value: Option<&Value>) -> Vec<String> {
+/// A principal as a sorted list of `type=value` entries; an account's bare ID reads as its
+/// `arn:<partition>:iam::<ID>:root` in the role's partition (IAM trusts no other partition).
+pub fn principal_entries(value: Option<&Value>, partition: &str) -> Vec<String> {
     let mut entries = Vec::new();
     match value {
         Some(Value::String(s)) => entries.push(format!("*={s}")),
         Some(Value::Object(map)) => {
             for (kind, names) in map {
                 for name in strings(Some(names)) {
-                    entries.push(format!("{kind}={}", normalise_account(name)));
+                    entries.push(format!("{kind}={}", normalise_account(name, partition)));
                 }
             }
         }
@@ -214,17 +215,10 @@ fn principal_entries(value: Option<&Value>) -> Vec<String> {
     entries
 }
 
-/// `arn:<partition>:iam::<12 digits>:root` and the bare 12 digits both become the digits.
-fn normalise_account(name: &str) -> String {
-    let digits = |s: &str| s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(name) {
-        return name.to_owned();
-    }
-    let parts: Vec<&str> = name.split(':').collect();
-    if let ["arn", _, "iam", "", account, "root"] = parts.as_slice() {
-        if digits(account) {
-            return (*account).to_owned();
-        }
+/// The bare 12 digits of an account become its root ARN in `partition`; anything else is kept.
+fn normalise_account(name: &str, partition: &str) -> String {
+    if name.len() == 12 && name.bytes().all(|b| b.is_ascii_digit()) {
+        return crate::documents::account_root_arn(partition, name);
     }
     name.to_owned()
 }
@@ -262,12 +256,14 @@ fn lowercase_set(value: Option<&Value>) -> Vec<String> {
     set
 }
 
-/// True when two statements mean the same: same effect, principals, actions, resources and
-/// conditions, whatever their order, case of action names, `Sid` or the form of account IDs.
-pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
+/// True when two statements of a role's trust policy in `partition` mean the same: same effect,
+/// principals (partition included), actions, resources and conditions, whatever their order, case
+/// of action names, `Sid` or the form of account IDs.
+pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>, partition: &str) -> bool {
+    let principals = |s: &Map<String, Value>, key| principal_entries(s.get(key), partition);
     a.get("Effect") == b.get("Effect")
-        && principal_entries(a.get("Principal")) == principal_entries(b.get("Principal"))
-        && principal_entries(a.get("NotPrincipal")) == principal_entries(b.get("NotPrincipal"))
+        && principals(a, "Principal") == principals(b, "Principal")
+        && principals(a, "NotPrincipal") == principals(b, "NotPrincipal")
         && lowercase_set(a.get("Action")) == lowercase_set(b.get("Action"))
         && lowercase_set(a.get("NotAction")) == lowercase_set(b.get("NotAction"))
         && strings(a.get("Resource")) == strings(b.get("Resource"))
@@ -282,10 +278,12 @@ mod tests {
     fn an_account_id_equals_its_root_arn() {
         let a = serde_json::json!({"Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "sts:AssumeRole"});
         let b = serde_json::json!({"Sid": "x", "Action": ["STS:AssumeRole"], "Principal": {"AWS": ["arn:aws:iam::123456789012:root"]}, "Effect": "Allow"});
-        assert!(same_statement(
-            a.as_object().unwrap(),
-            b.as_object().unwrap()
-        ));
+        let (a, b) = (a.as_object().unwrap(), b.as_object().unwrap());
+        assert!(same_statement(a, b, "aws"));
+        assert!(
+            !same_statement(a, b, "aws-cn"),
+            "IAM trusts no other partition"
+        );
     }
 
     /// A trust policy whose one condition value nests `extra` arrays inside its value array, the

@@ -50,7 +50,8 @@ export interface InputState {
 /** A finding of the project's rules on a document, in plain words. */
 export interface Finding {
   rule: "passrole-any-resource" | "redundant-action" | "missing-version" | "deprecated-ecs-service-role"
-      | "same-account" | "cross-partition-trust" | "size-over-quota" | "size-near-quota";
+      | "same-account" | "cross-partition-trust" | "size-over-quota" | "size-near-quota"
+      | "trusts-anyone" | "no-external-id" | "deny-blocks-guide" | "other-partition-principal";
   severity: "note" | "warning" | "error";
   message: string;
 }
@@ -60,6 +61,29 @@ export interface Size {
   used: number;
   limit: number;
   quota: string;
+}
+
+/**
+ * The permissions check's verdict on one of the guide's actions, as IAM evaluates the pasted
+ * policy: every real AWS action it stands for (`ec2:Describe*`: every ec2 Describe action), on every
+ * resource of the reader's account in the chosen partition, under any request context.
+ * `granted`: all allowed; `partial`: only on some resources; `conditional`: only under a condition;
+ * `denied`: an explicit Deny blocks it (adding an Allow cannot help); `missing`: nothing allows it.
+ */
+export interface ActionVerdict {
+  action: string;
+  state: "granted" | "partial" | "conditional" | "denied" | "missing";
+  /** The statements that decide it (index from 0, and `Sid`): allowing, denying or limiting. */
+  statements: { index: number; sid: string | null }[];
+  /** Why, in words; pasted text quoted and escaped. */
+  detail: string;
+}
+
+/** The check's data: a verdict per guide action, and the statements to add (pretty-printed JSON). */
+export interface PermissionsCheck {
+  verdicts: ActionVerdict[];
+  /** Exactly what turns the `missing` actions into `granted` ones; empty when none is missing. */
+  add: string[];
 }
 
 export interface OutputState {
@@ -75,6 +99,8 @@ export interface OutputState {
   findings: Finding[];
   /** Its size against its IAM quota, for the documents IAM limits; otherwise null. */
   size: Size | null;
+  /** `permissions-check` only, once a policy is pasted and read: its verdicts. */
+  check?: PermissionsCheck;
 }
 
 /**

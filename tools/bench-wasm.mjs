@@ -34,5 +34,16 @@ for (const name of ['ecs_guide', 'ecs_guide_full']) {
   if (LiveGuide) {
     const live = new LiveGuide();
     time('LiveGuide.update(), a keystroke in the external ID', (i) => live.update({ ...filled, 'external-id': `external-id-${i}` }));
+    // The check evaluates every real action the guide's actions stand for: it runs again only
+    // when the pasted policy (or the account or partition) changes, not on other keystrokes.
+    const policy = (sid) => JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Sid: sid, Effect: 'Allow', Action: ['ec2:*', 'ecs:*', 'elasticloadbalancing:*', 'iam:List*'], Resource: '*' },
+      { Effect: 'Deny', Action: 'ec2:*Instances', Resource: `arn:aws-cn:ec2:*:123456789012:instance/*` },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws-cn:iam::123456789012:role/*',
+        Condition: { StringEquals: { 'iam:PassedToService': 'ecs.amazonaws.com' } } }] });
+    const pasted = { ...filled, 'existing-permissions-policy': policy('Read') };
+    const withPolicy = new LiveGuide();
+    time('LiveGuide.update(), external ID, a policy pasted', (i) => withPolicy.update({ ...pasted, 'external-id': `external-id-${i}` }));
+    time('LiveGuide.update(), a keystroke in the pasted policy', (i) => withPolicy.update({ ...pasted, 'existing-permissions-policy': policy(`Read${i}`) }));
   }
 }

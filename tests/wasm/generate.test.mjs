@@ -151,3 +151,38 @@ test('many calls in a row stay correct (no state kept between calls)', () => {
   for (let i = 0; i < 2000; i++) generate({ 'external-id': 'x'.repeat(i % 1300) });
   assert.deepEqual(generate({ 'aws-account-id': '111122223333' }), a);
 });
+
+test('the permissions check gives its verdicts as data, as IAM decides them', () => {
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' },
+      { Sid: 'x"\nAll clear', Effect: 'Deny', Action: 'ec2:*Instances', Resource: '*' },
+      { Effect: 'Deny', Action: 'ecs:Delete*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+    ],
+  };
+  const guide = generate({ 'aws-account-id': '123456789012', 'existing-permissions-policy': JSON.stringify(policy) });
+  const check = guide.outputs['permissions-check'].check;
+  assert.equal(check.verdicts.length, 27);
+  const state = Object.fromEntries(check.verdicts.map((v) => [v.action, v.state]));
+  assert.equal(state['ec2:Describe*'], 'denied');
+  assert.equal(state['ec2:DescribeInstances'], 'denied');
+  assert.equal(state['ecs:DeleteService'], 'conditional');
+  assert.equal(state['ecs:ListTasks'], 'granted');
+  const describe = check.verdicts.find((v) => v.action === 'ec2:Describe*');
+  assert.deepEqual(describe.statements, [{ index: 1, sid: 'x"\nAll clear' }]);
+  assert.ok(!describe.detail.includes('\n'), describe.detail);
+  assert.deepEqual(check.add, []);
+  const text = guide.outputs['permissions-check'].text;
+  assert.ok(!text.split('\n').some((line) => line.startsWith('All clear')), text);
+  // Other outputs carry no check.
+  assert.equal(guide.outputs['merged-trust-policy'].check, undefined);
+});
+
+test('IAM grammar errors name the statement and quote what was pasted', () => {
+  const policy = { Statement: [{ Sid: 'a\nb', Effect: 'Allow', Action: 'ecs*', Resource: '*' }] };
+  const guide = generate({ 'existing-permissions-policy': JSON.stringify(policy) });
+  const error = guide.inputs['existing-permissions-policy'].error;
+  assert.equal(error.code, 'not-a-policy');
+  assert.match(error.message, /statement 1 \("Sid": "a\\nb"\) has the action "ecs\*", without a service prefix/);
+});

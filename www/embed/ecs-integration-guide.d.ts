@@ -1,7 +1,7 @@
 // Types of the <ecs-integration-guide> module (dist/embed/ecs-integration-guide.js).
 import type { Guide, GuideInputs, InputKey } from './ecs_guide';
 
-export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, OutputState } from './ecs_guide';
+export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, OutputState, ActionVerdict, PermissionsCheck } from './ecs_guide';
 
 /** Resolves once the Wasm core has loaded; `generate` works from then on. */
 export declare const ready: Promise<void>;

@@ -1,0 +1,207 @@
+//! A statement's `Condition` read for one real action, as IAM reads it: it holds, it never holds
+//! (a key the action's requests never carry), or it depends on the request.
+
+use crate::actions::{glob_matches, RealAction};
+use crate::documents::{ECS_SERVICE_PRINCIPAL, PASS_ROLE};
+use serde_json::Value;
+
+/// What a condition does for every request the guide makes with one action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Truth {
+    /// True for every such request (or there is no condition).
+    Holds,
+    /// False for every such request: the statement never applies to this action.
+    Never,
+    /// True for some requests only.
+    Depends,
+}
+
+/// IAM's condition operators (without `IfExists`, `ForAnyValue:` or `ForAllValues:`), lowercase.
+pub const OPERATORS: &[&str] = &[
+    "stringequals",
+    "stringnotequals",
+    "stringequalsignorecase",
+    "stringnotequalsignorecase",
+    "stringlike",
+    "stringnotlike",
+    "numericequals",
+    "numericnotequals",
+    "numericlessthan",
+    "numericlessthanequals",
+    "numericgreaterthan",
+    "numericgreaterthanequals",
+    "dateequals",
+    "datenotequals",
+    "datelessthan",
+    "datelessthanequals",
+    "dategreaterthan",
+    "dategreaterthanequals",
+    "bool",
+    "binaryequals",
+    "ipaddress",
+    "notipaddress",
+    "arnequals",
+    "arnlike",
+    "arnnotequals",
+    "arnnotlike",
+    "null",
+];
+
+/// An operator's name split into its set qualifier, base operator and `IfExists`; `None` when
+/// IAM has no such operator.
+pub fn parse_operator(name: &str) -> Option<(Option<&'static str>, String, bool)> {
+    let lower = name.to_ascii_lowercase();
+    let (set, rest) = if let Some(rest) = lower.strip_prefix("foranyvalue:") {
+        (Some("any"), rest)
+    } else if let Some(rest) = lower.strip_prefix("forallvalues:") {
+        (Some("all"), rest)
+    } else {
+        (None, lower.as_str())
+    };
+    let (base, if_exists) = match rest.strip_suffix("ifexists") {
+        Some(base) if base != "null" => (base, true),
+        _ => (rest, false),
+    };
+    OPERATORS
+        .contains(&base)
+        .then(|| (set, base.to_owned(), if_exists))
+}
+
+/// The value a condition key has on every request the guide makes with `action`, when the guide
+/// fixes it: the guide passes roles to ECS only.
+fn known_value(action: &RealAction, key: &str) -> Option<&'static str> {
+    (action.name == PASS_ROLE && key.eq_ignore_ascii_case("iam:PassedToService"))
+        .then_some(ECS_SERVICE_PRINCIPAL)
+}
+
+fn texts(value: &Value) -> Vec<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    match value {
+        Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
+    }
+}
+
+/// One operator on one key, for `action`'s requests.
+fn entry(operator: &str, key: &str, values: &Value, action: &RealAction) -> Truth {
+    let Some((set, base, if_exists)) = parse_operator(operator) else {
+        return Truth::Never;
+    };
+    let values = texts(values);
+    let negated = base.contains("not");
+    let truth = |b: bool| if b { Truth::Holds } else { Truth::Never };
+    if !action.may_hold_key(key) {
+        // The key is absent from every request: IAM's documented rule for a missing key.
+        return if base == "null" {
+            truth(values.iter().any(|v| v.eq_ignore_ascii_case("true")))
+        } else {
+            truth(if_exists || set == Some("all") || (negated && set != Some("any")))
+        };
+    }
+    let Some(known) = known_value(action, key) else {
+        return Truth::Depends;
+    };
+    let any = |f: &dyn Fn(&str) -> bool| values.iter().any(|v| f(v));
+    match base.as_str() {
+        "null" => truth(values.iter().any(|v| v.eq_ignore_ascii_case("false"))),
+        "stringequals" => truth(any(&|v| v == known)),
+        "stringnotequals" => truth(!any(&|v| v == known)),
+        "stringequalsignorecase" => truth(any(&|v| v.eq_ignore_ascii_case(known))),
+        "stringnotequalsignorecase" => truth(!any(&|v| v.eq_ignore_ascii_case(known))),
+        "stringlike" => truth(any(&|v| glob_matches(v, known, false))),
+        "stringnotlike" => truth(!any(&|v| glob_matches(v, known, false))),
+        _ => Truth::Depends,
+    }
+}
+
+/// The `Condition` of a statement for `action`'s requests: every operator and key must hold.
+pub fn truth(condition: Option<&Value>, action: &RealAction) -> Truth {
+    reading(condition, action).0
+}
+
+/// The condition's truth for `action`, with the entries (operator, key, values) it depends on
+/// when it depends on the request: a condition whose entries are among another's holds whenever
+/// that other one holds.
+pub fn reading(condition: Option<&Value>, action: &RealAction) -> (Truth, Vec<String>) {
+    let Some(Value::Object(operators)) = condition else {
+        return (Truth::Holds, Vec::new());
+    };
+    let mut depends = Vec::new();
+    for (operator, keys) in operators {
+        let Value::Object(keys) = keys else {
+            return (Truth::Never, Vec::new());
+        };
+        for (key, values) in keys {
+            match entry(operator, key, values, action) {
+                Truth::Never => return (Truth::Never, Vec::new()),
+                Truth::Depends => {
+                    let mut values = texts(values);
+                    values.sort();
+                    depends.push(format!(
+                        "{}|{}|{}",
+                        operator.to_ascii_lowercase(),
+                        key.to_ascii_lowercase(),
+                        values.join("\u{0}")
+                    ));
+                }
+                Truth::Holds => {}
+            }
+        }
+    }
+    if depends.is_empty() {
+        (Truth::Holds, depends)
+    } else {
+        (Truth::Depends, depends)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::expand;
+    use serde_json::json;
+
+    fn on(action: &str, condition: Value) -> Truth {
+        truth(Some(&condition), expand(action)[0])
+    }
+
+    #[test]
+    fn a_key_the_request_never_holds_decides_the_condition() {
+        let passed = json!({"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}});
+        assert_eq!(on("ecs:CreateService", passed.clone()), Truth::Never);
+        assert_eq!(on("iam:PassRole", passed), Truth::Holds);
+        let guardrail = json!({"StringNotEquals": {"iam:PassedToService": "ecs.amazonaws.com"}});
+        assert_eq!(on("iam:PassRole", guardrail.clone()), Truth::Never);
+        assert_eq!(on("ecs:CreateService", guardrail), Truth::Holds);
+        assert_eq!(
+            on(
+                "ecs:CreateService",
+                json!({"StringEqualsIfExists": {"sts:ExternalId": "x"}})
+            ),
+            Truth::Holds
+        );
+        assert_eq!(
+            on("ecs:ListTasks", json!({"Null": {"ecs:cluster": "false"}})),
+            Truth::Depends
+        );
+        assert_eq!(
+            on(
+                "ecs:ListClusters",
+                json!({"Null": {"ecs:cluster": "false"}})
+            ),
+            Truth::Never
+        );
+        assert_eq!(
+            on(
+                "ecs:DeleteService",
+                json!({"Bool": {"aws:SecureTransport": "false"}})
+            ),
+            Truth::Depends
+        );
+    }
+}
