@@ -121,6 +121,22 @@ impl OutputId {
         }
     }
 
+    /// What a complete output is ready for: pasting, reading, running or deploying.
+    pub fn ready(self) -> &'static str {
+        match self {
+            OutputId::PermissionsCheck => "Ready to read.",
+            OutputId::CrossAccountAwsCli
+            | OutputId::AccountKeysAwsCli
+            | OutputId::CrossAccountVerification
+            | OutputId::AccountKeysVerification => "Ready to run.",
+            OutputId::CrossAccountCloudformation
+            | OutputId::AccountKeysCloudformation
+            | OutputId::CrossAccountTerraform
+            | OutputId::AccountKeysTerraform => "Ready to save and deploy.",
+            _ => "Ready to paste.",
+        }
+    }
+
     /// The inputs this output is made from; it is complete only when all of them are valid.
     /// The hardened variant of the permissions policies also needs the account and partition.
     pub fn depends_on(self, hardened: bool) -> &'static [InputKey] {
@@ -269,7 +285,9 @@ impl OutputId {
     ) -> String {
         match self {
             OutputId::MergedTrustPolicy => match pasted(inputs, InputKey::ExistingTrustPolicy) {
-                Pasted::Empty => OutputId::CrossAccountTrustPolicy.render(inputs),
+                Pasted::Empty => {
+                    "Paste the role's current trust relationship above to get it back with the guide's statements merged in.".to_owned()
+                }
                 Pasted::Invalid => UNREADABLE.to_owned(),
                 Pasted::Policy(existing) => {
                     merge_trust_policy(&existing, &cross_account_trust_policy(inputs)).text
@@ -380,7 +398,10 @@ impl Output {
     /// A sentence for the reader: ready to paste, or which values it still needs.
     pub fn status(&self) -> String {
         if self.complete {
-            return "Ready to paste.".to_owned();
+            return self.id.ready().to_owned();
+        }
+        if self.waiting_for.iter().any(|key| key.is_pasted()) {
+            return "Waiting for a policy pasted above.".to_owned();
         }
         let mut sentence = String::from("Not ready yet: needs ");
         for (i, key) in self.waiting_for.iter().enumerate() {
@@ -451,8 +472,8 @@ pub fn generate(raw: &RawInputs) -> Guide {
                 .copied()
                 .filter(|key| match checked.valid(*key) {
                     None => true,
-                    // A check needs a policy to check; a merge into nothing is the guide's own.
-                    Some("") => *key == InputKey::ExistingPermissionsPolicy,
+                    // A check needs a policy to check, a merge a policy to merge into.
+                    Some("") => key.is_pasted(),
                     Some(_) => false,
                 })
                 .collect();

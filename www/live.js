@@ -143,6 +143,23 @@ function sameOutput(a, b) {
     && JSON.stringify(a.findings) === JSON.stringify(b.findings);
 }
 
+/** Placeholders still in a document: the guide's `<…>` on one line. */
+export function placeholders(text) {
+  return (text.match(/<[^<>\n]+>/g) || []).length;
+}
+
+/**
+ * Errors a value can still grow out of while it is typed (too few digits or characters): shown
+ * once the reader leaves the field. Any other error (a letter in an account ID) shows at once.
+ */
+const INCOMPLETE = new Set(['account-id-length', 'too-short']);
+
+/** True while an error may only mean the value is not typed to its end yet. */
+function stillTyping(code, control) {
+  if (!INCOMPLETE.has(code) || !control) return false;
+  return code !== 'account-id-length' || (control.value.match(/\d/g) || []).length < 12;
+}
+
 /** All elements under root carrying `attr`, grouped by its value. */
 function byAttribute(root, attr) {
   const map = {};
@@ -168,6 +185,8 @@ export function connect(root, engine, onChange = () => {}) {
   const statuses = byAttribute(root, 'data-status-for');
   const names = byAttribute(root, 'data-input');
   const errors = byAttribute(root, 'data-error-for');
+  // Fields the reader has left at least once: their incomplete values are errors from then on.
+  const left = new Set();
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
@@ -192,6 +211,9 @@ export function connect(root, engine, onChange = () => {}) {
       setText(statuses[id], output.status);
       for (const el of outputs[id] || []) el.dataset.complete = String(output.complete);
       for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
+      // A merge or check waiting for a paste shows a sentence, not a document: nothing to copy.
+      const state = output.waitingFor?.some((key) => key.startsWith('existing-')) ? 'explanation' : 'document';
+      for (const el of outputs[id] || []) el.closest('[data-state]')?.setAttribute('data-state', state);
       for (const el of sizes[id] || []) showSize(el, output.size);
       for (const el of findings[id] || []) showFindings(el, output.findings);
     }
@@ -200,10 +222,11 @@ export function connect(root, engine, onChange = () => {}) {
       guide.inputs[key] = input;
       setText(names[key], input.shown);
       // An empty field is not an error yet: the documents say what they still need.
-      const error = input.error && input.error.code !== 'missing' ? input.error.message : '';
+      const control = controls.find((c) => c.name === key);
+      const error = input.error && input.error.code !== 'missing'
+        && (left.has(key) || !stillTyping(input.error.code, control)) ? input.error.message : '';
       signature += `\u0000${input.error ? input.error.message : ''}`;
       setText(errors[key], error);
-      const control = controls.find((c) => c.name === key);
       if (control) {
         if (error) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
@@ -227,6 +250,12 @@ export function connect(root, engine, onChange = () => {}) {
   }
 
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
+    f.addEventListener('focusout', (event) => {
+      if (!event.target.name || left.has(event.target.name)) return;
+      left.add(event.target.name);
+      update();
+    });
+    f.addEventListener('reset', () => left.clear());
     f.addEventListener('input', update);
     f.addEventListener('change', update);
     f.addEventListener('reset', () => setTimeout(update));
@@ -252,10 +281,13 @@ export function connect(root, engine, onChange = () => {}) {
     if (!button) return;
     const source = button.dataset.copy ? root.getElementById(button.dataset.copy) : button.previousElementSibling;
     if (!source) return;
-    const ok = await copyText(source.textContent, root);
+    const text = source.textContent;
+    const ok = await copyText(text, root);
     const title = root.getElementById(button.getAttribute('aria-describedby') || '')?.textContent;
-    flash(button, ok ? 'Copied' : 'Copy failed');
-    announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
+    const unfilled = source.dataset.complete === 'false' ? placeholders(text) : 0;
+    const still = unfilled ? `, with ${unfilled} placeholder${unfilled > 1 ? 's' : ''} still to fill` : '';
+    flash(button, ok ? `Copied${still}` : 'Copy failed');
+    announce(root, ok ? `Copied${title ? ` the ${title}` : ''}${still}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
   return { update, controls, form, setEngine, guide: snapshot };

@@ -120,6 +120,7 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
     let guide_css = read(&www.join("css/guide.css"))?;
     let site_css = read(&www.join("css/site.css"))?;
     std::fs::write(out.join("style.css"), format!("{site_css}{guide_css}"))?;
+    std::fs::copy(www.join("css/noscript.css"), out.join("noscript.css"))?;
     for file in SITE_FILES {
         std::fs::copy(www.join(file), out.join(file))?;
     }
