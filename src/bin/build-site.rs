@@ -135,7 +135,11 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
         glue: &read(&pkg.join("ecs_guide.js"))?,
         live: &read(&www.join("live.js"))?,
         element: &read(&www.join("embed/element.js"))?,
-        template: &without_full_build_texts(body),
+        // The element has no way tabs or link to keep the choice: its names show open.
+        template: &without_full_build_texts(body).replace(
+            "<details class=\"names-and-options\">",
+            "<details class=\"names-and-options\" open>",
+        ),
         styles: &format!("{host_css}{guide_css}"),
     });
     std::fs::write(embed.join("ecs-integration-guide.js"), module)?;
