@@ -440,8 +440,9 @@ pub fn way_tabs(method: &str) -> Option<String> {
     if !matches!(method, "cross-account" | "account-keys") {
         return None;
     }
-    let mut html =
-        format!("<fieldset class=\"tabs site-only\" data-sync=\"way\"><legend>Do it with</legend>");
+    let mut html = String::from(
+        "<fieldset class=\"tabs site-only\" data-sync=\"way\"><legend>Do it with</legend>",
+    );
     for (i, (value, label)) in WAYS.iter().enumerate() {
         html.push_str(&format!(
             "<label class=\"tab\"><input type=\"radio\" name=\"way-{method}\" value=\"{value}\"{checked}>{label}</label>",
