@@ -137,7 +137,11 @@ async function main() {
 
   if (live) {
     update();
-    loadFullWhenNeeded(document, connection, FULL, document.documentElement);
+    const loadFull = loadFullWhenNeeded(document, connection, FULL, document.documentElement);
+    // A way other than the console shows a script or template: the full build writes it.
+    const codeWay = () => [...document.querySelectorAll('[name^="way-"]:checked')].some((r) => r.value !== 'console');
+    if (codeWay()) loadFull();
+    document.addEventListener('change', (event) => { if (event.target.name?.startsWith('way-') && codeWay()) loadFull(); });
   }
   document.documentElement.classList.add('js-ready');
 }

@@ -308,13 +308,13 @@ export function importFull(url) {
  * Switches `live` to the full build once the reader may need it: when an output the small build
  * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
  * field gets focus, or before printing. `url` is the full build's glue; once it is in use,
- * `marker` gets the class `full-ready`.
+ * `marker` gets the class `full-ready`. Returns a function that loads it now.
  */
 export function loadFullWhenNeeded(root, live, url, marker) {
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
-  if (!missing.length && !fields.length) return;
+  if (!missing.length && !fields.length) return () => {};
   const say = (text) => {
     for (const el of missing) {
       const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
@@ -340,8 +340,12 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const observer = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
     : null;
-  if (!observer) return start();
+  if (!observer) {
+    start();
+    return start;
+  }
   for (const el of [...missing, ...fields]) observer.observe(el);
   root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
   window.addEventListener('beforeprint', start);
+  return start;
 }

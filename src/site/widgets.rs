@@ -158,14 +158,29 @@ pub fn output_block(output: &Output, guide: &Guide) -> String {
 <pre tabindex=\"0\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
 <p class=\"document-status\" data-status-for=\"{id}\" data-complete=\"{complete}\">{status}</p>{extras}</figure>\n",
         state = state(output),
+        text = if written_by_script(output.id) { String::new() } else { escaped(&output.text) },
+        status = if written_by_script(output.id) {
+            SCRIPT_WRITES.to_owned()
+        } else {
+            escaped(&output.status())
+        },
         title = live_text(title(output.id), guide),
         where_label = if output.id == OutputId::PermissionsCheck { "Paste:" } else { "Paste into:" },
         where_ = live_text(destination(output.id), guide),
         complete = output.complete,
-        text = escaped(&output.text),
-        status = escaped(&output.status()),
     )
 }
+
+/// The scripts, templates and commands (kilobytes each) are not in the page: the full build
+/// writes them when the reader chooses a way that shows them, so the first visit stays small.
+pub fn written_by_script(id: OutputId) -> bool {
+    !id.in_the_small_build()
+        && !matches!(id, OutputId::MergedTrustPolicy | OutputId::PermissionsCheck)
+}
+
+/// What such a document says until its script writes it (with JavaScript off, for good).
+const SCRIPT_WRITES: &str =
+    "Written here by the page\u{2019}s script, with your values: it needs JavaScript.";
 
 /// `document` when the text is a document (complete or with placeholders), `explanation` when it
 /// says what is missing instead (a merge or check with nothing, or nothing readable, pasted): an
