@@ -4,7 +4,9 @@
 use crate::check::{check_permissions, needed};
 use crate::documents::{self, to_pretty_json, Hardening};
 use crate::errors::InputError;
-use crate::findings::{findings, size, Finding, Severity, Size};
+#[cfg(feature = "full")]
+use crate::findings::{findings, Severity};
+use crate::findings::{size, Finding, Size};
 #[cfg(feature = "full")]
 use crate::iac::{self, Method};
 #[cfg(feature = "full")]
@@ -478,7 +480,7 @@ pub fn generate(raw: &RawInputs) -> Guide {
                 })
                 .collect();
             let (text, size) = id.rendered(&checked);
-            let findings = most_severe_first(findings(id, &checked, size.as_ref()));
+            let findings = findings_of(id, &checked, size.as_ref());
             Output {
                 id,
                 text,
@@ -502,8 +504,22 @@ pub fn generate(raw: &RawInputs) -> Guide {
     Guide { outputs, inputs }
 }
 
+/// The project's findings on an output, most serious first. The small build (loaded first) leaves
+/// them to the full one: they are collapsed under each document, and its messages and rules are
+/// 1.6 KB of the first visit's compressed Wasm.
+#[cfg(feature = "full")]
+fn findings_of(id: OutputId, checked: &CheckedInputs, size: Option<&Size>) -> Vec<Finding> {
+    most_severe_first(findings(id, checked, size))
+}
+
+#[cfg(not(feature = "full"))]
+fn findings_of(_: OutputId, _: &CheckedInputs, _: Option<&Size>) -> Vec<Finding> {
+    Vec::new()
+}
+
 /// The findings, errors then warnings then notes, each kind in the order the rules found them.
 /// (A sort would do the same, with kilobytes more of Wasm for a list of at most four.)
+#[cfg(feature = "full")]
 fn most_severe_first(found: Vec<Finding>) -> Vec<Finding> {
     let mut sorted = Vec::with_capacity(found.len());
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {

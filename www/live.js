@@ -346,6 +346,8 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   }
   for (const el of [...missing, ...fields]) observer.observe(el);
   root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
+  // Opening a document's checks: its findings are the full build's.
+  root.addEventListener('toggle', (event) => { if (event.target.open && event.target.matches?.('.document-extras')) start(); }, true);
   window.addEventListener('beforeprint', start);
   return start;
 }

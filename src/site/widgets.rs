@@ -1,6 +1,5 @@
 //! The live parts of a page as HTML: the "Your values" form, generated documents, live names, form drawings.
 
-use crate::findings::Severity;
 use crate::guide::{Output, OutputId};
 use crate::{Guide, InputKey};
 use pulldown_cmark_escape::escape_html;
@@ -283,26 +282,11 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// The findings on a document, most serious first; an empty list stays in place for the script.
+/// The list of findings on a document, empty: the full build fills it (most serious first) when
+/// the reader opens the document's checks or nears the sections it makes.
 fn findings_list(output: &Output) -> String {
-    let items: String = output
-        .findings
-        .iter()
-        .map(|f| {
-            let (class, label) = match f.severity {
-                Severity::Error => ("error", "Problem"),
-                Severity::Warning => ("warning", "Warning"),
-                Severity::Note => ("note", "Note"),
-            };
-            format!(
-                "<li class=\"finding finding-{class}\" data-rule=\"{rule}\"><strong>{label}:</strong> {message}</li>",
-                rule = f.rule,
-                message = escaped(&f.message)
-            )
-        })
-        .collect();
     format!(
-        "<ul class=\"findings\" data-findings-for=\"{}\" aria-label=\"Findings\">{items}</ul>",
+        "<ul class=\"findings\" data-findings-for=\"{}\" aria-label=\"Findings\"></ul>",
         output.id.id()
     )
 }
@@ -325,7 +309,7 @@ pub fn code(lang: &str, text: &str) -> String {
 fn hint(key: InputKey) -> &'static str {
     match key {
         InputKey::AwsAccountId => "12 digits. In the AWS console, open the account menu at the top right; the console\u{2019}s 1234-5678-9012 form is fine.",
-        InputKey::ShippableAwsAccountId => "12 digits: the AWS account Shippable uses to assume your role, as given to you by Shippable. The guide\u{2019}s step 1 calls it \u{201c}Account Id\u{201d}.",
+        InputKey::ShippableAwsAccountId => "12 digits, given to you by Shippable: the account that assumes your role (step 1\u{2019}s \u{201c}Account Id\u{201d}).",
         InputKey::ExternalId => "Your Shippable account ID: Shippable \u{2192} Account Settings \u{2192} Accounts.",
         InputKey::RoleName => "Leave empty for the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
         InputKey::PolicyName => "Leave empty for the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",

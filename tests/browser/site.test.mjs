@@ -61,6 +61,7 @@ async function reveal(page, selector) {
       ?.dataset.method || null;
     let way = panel?.dataset.way || null;
     if (way === 'code') way = ['aws-cli', 'cloudformation', 'terraform'].find((w) => doc.endsWith(`-${w}`)) || 'aws-cli';
+    for (const d of document.querySelectorAll('details[data-reveal]')) delete d.dataset.reveal;
     const closed = [];
     for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) if (!d.open) closed.unshift(d);
     closed.forEach((d, i) => { d.dataset.reveal = String(i); });
@@ -430,7 +431,12 @@ test('check: a trust policy in the permissions box is named as such', async () =
 test('findings and size meters follow the hardened switch', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   const rules = () => page.$$eval('[data-findings-for="cross-account-permissions-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  // Findings are the full build's: opening a document's checks brings them.
+  assert.deepEqual(await rules(), []);
+  await page.click('[data-document="cross-account-permissions-policy"] .document-extras > summary');
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
   assert.deepEqual(await rules(), ['passrole-any-resource', 'redundant-action']);
+  assert.ok(await page.isVisible('[data-findings-for="cross-account-permissions-policy"] .finding-warning'));
   await page.fill('[name="aws-account-id"]', '123456789012');
   await reveal(page, '[name="hardened"]');
   await page.check('[name="hardened"]');
@@ -482,6 +488,7 @@ test('the first visit loads the small build only; the full one comes when the re
 test('findings follow values a document does not show: your account ID equal to Shippable\'s', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   const rules = () => page.$$eval('[data-findings-for="cross-account-trust-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  await fullBuild(page);
   await page.fill('[name="shippable-aws-account-id"]', '123456789012');
   assert.deepEqual(await rules(), []);
   // The trust policy's text does not hold your account ID, yet its finding must appear.
