@@ -125,6 +125,9 @@ minify() {
   local file
   node_modules/.bin/esbuild "$DIST/style.css" --minify --log-level=warning --allow-overwrite \
     --outfile="$DIST/style.css"
+  # The page's script is one file: app.js with live.js in it (one request, one compressed stream).
+  node_modules/.bin/esbuild "$DIST/app.js" --bundle '--external:./pkg/*' --format=esm --target=es2022 \
+    --log-level=warning --allow-overwrite --outfile="$DIST/app.js"
   for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/*.js; do
     node_modules/.bin/esbuild "$file" --minify --format=esm --target=es2022 \
       --log-level=warning --allow-overwrite --outfile="$file"

@@ -187,6 +187,9 @@ export function connect(root, engine, onChange = () => {}) {
   const errors = byAttribute(root, 'data-error-for');
   // Fields the reader has left at least once: their incomplete values are errors from then on.
   const left = new Set();
+  let pressed = false;
+  root.addEventListener('pointerdown', () => { pressed = true; }, true);
+  root.addEventListener('pointerup', () => { pressed = false; }, true);
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
@@ -213,7 +216,7 @@ export function connect(root, engine, onChange = () => {}) {
       for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
       // A merge or check waiting for a paste shows a sentence, not a document: nothing to copy.
       const state = output.waitingFor?.some((key) => key.startsWith('existing-')) ? 'explanation' : 'document';
-      for (const el of outputs[id] || []) el.closest('[data-state]')?.setAttribute('data-state', state);
+      for (const el of outputs[id] || []) el.closest('[data-document]')?.setAttribute('data-state', state);
       for (const el of sizes[id] || []) showSize(el, output.size);
       for (const el of findings[id] || []) showFindings(el, output.findings);
     }
@@ -253,7 +256,10 @@ export function connect(root, engine, onChange = () => {}) {
     f.addEventListener('focusout', (event) => {
       if (!event.target.name || left.has(event.target.name)) return;
       left.add(event.target.name);
-      update();
+      // Left by a click: its message shows once the click is done, so that nothing moves under
+      // the pointer between the press and the release (the click would miss what it aimed at).
+      if (pressed) root.addEventListener('pointerup', () => setTimeout(update), { once: true, capture: true });
+      else update();
     });
     f.addEventListener('reset', () => left.clear());
     f.addEventListener('input', update);

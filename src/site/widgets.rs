@@ -128,7 +128,7 @@ pub fn output_block(output: &Output, guide: &Guide) -> String {
     let id = output.id.id();
     let download = if downloadable(output.id) {
         format!(
-            "<button type=\"button\" class=\"download\" data-download=\"output-{id}\" data-filename=\"{file}\" aria-describedby=\"title-{id}\">Download</button>",
+            "<button type=\"button\" class=\"download\" data-download=\"output-{id}\" data-filename=\"{file}\">Download</button>",
             file = download_name(output.id),
         )
     } else {
@@ -150,13 +150,13 @@ pub fn output_block(output: &Output, guide: &Guide) -> String {
         )
     };
     format!(
-        "<figure class=\"document\" data-document=\"{id}\" data-state=\"{state}\">\
+        "<figure class=\"document\" data-document=\"{id}\"{state}>\
 <figcaption class=\"frame-head\"><span class=\"frame-title\"><span class=\"document-title\" id=\"title-{id}\">{title}</span>{badge}</span>\
 <span class=\"document-actions\"><button type=\"button\" class=\"copy\" data-copy=\"output-{id}\" aria-describedby=\"title-{id}\">Copy</button>{download}</span>\
 <span class=\"where\"><span class=\"where-label\">{where_label}</span> {where_}</span></figcaption>\
 <pre tabindex=\"0\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
 <p class=\"document-status\" data-status-for=\"{id}\" data-complete=\"{complete}\">{status}</p>{extras}</figure>\n",
-        state = state(output),
+        state = if state(output) == "explanation" { " data-state=\"explanation\"" } else { "" },
         text = if written_by_script(output.id) { String::new() } else { escaped(&output.text) },
         status = if written_by_script(output.id) {
             SCRIPT_WRITES.to_owned()
@@ -243,43 +243,15 @@ pub fn download_name(id: OutputId) -> String {
 
 /// The size meter of a document IAM limits: characters used against the quota.
 fn size_meter(output: &Output) -> String {
-    let Some(size) = output.size else {
+    if output.size.is_none() {
         return String::new();
-    };
+    }
+    // Its figures are written by the script on its first update (the first visit stays small).
     let id = output.id.id();
     format!(
-        "<p class=\"size\" data-size-for=\"{id}\"><meter id=\"size-{id}\" min=\"0\" max=\"{limit}\" value=\"{used}\" \
-low=\"{low}\" high=\"{high}\" optimum=\"0\" aria-labelledby=\"size-text-{id}\"></meter> \
-<span id=\"size-text-{id}\" data-size-text>{text}</span></p>",
-        limit = size.limit,
-        used = size.used,
-        low = size.limit * 3 / 4,
-        high = size.limit * 9 / 10,
-        text = escaped(&size_text(&size)),
+        "<p class=\"size\" data-size-for=\"{id}\" hidden><meter id=\"size-{id}\" optimum=\"0\" \
+aria-labelledby=\"size-text-{id}\"></meter> <span id=\"size-text-{id}\" data-size-text></span></p>"
     )
-}
-
-/// "Size: 512 of 2,048 characters (25%) of the …, whitespace not counted."
-pub fn size_text(size: &crate::findings::Size) -> String {
-    format!(
-        "Size: {} of {} characters ({}%) of the {}, whitespace not counted.",
-        thousands(size.used),
-        thousands(size.limit),
-        size.used * 100 / size.limit,
-        size.quota
-    )
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The list of findings on a document, empty: the full build fills it (most serious first) when
@@ -308,13 +280,13 @@ pub fn code(lang: &str, text: &str) -> String {
 /// Where to find a value, shown under its field.
 fn hint(key: InputKey) -> &'static str {
     match key {
-        InputKey::AwsAccountId => "12 digits. In the AWS console, open the account menu at the top right; the console\u{2019}s 1234-5678-9012 form is fine.",
+        InputKey::AwsAccountId => "12 digits, in the AWS console\u{2019}s account menu at the top right (1234-5678-9012 is fine).",
         InputKey::ShippableAwsAccountId => "12 digits, given to you by Shippable: the account that assumes your role (step 1\u{2019}s \u{201c}Account Id\u{201d}).",
         InputKey::ExternalId => "Your Shippable account ID: Shippable \u{2192} Account Settings \u{2192} Accounts.",
-        InputKey::RoleName => "Leave empty for the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::PolicyName => "Leave empty for the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
-        InputKey::UserName => "Leave empty for the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::UserPolicyName => "Leave empty for the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
+        InputKey::RoleName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
+        InputKey::PolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
+        InputKey::UserName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
+        InputKey::UserPolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
         InputKey::Partition => "aws for most accounts; aws-cn for the China regions; aws-us-gov for AWS GovCloud (US).",
         InputKey::ExistingTrustPolicy => "IAM \u{2192} Roles \u{2192} your role \u{2192} Trust relationships: copy the whole document. It stays in this page.",
         InputKey::ExistingPermissionsPolicy => "A permissions policy from the Permissions tab of a role or user, as JSON. It stays in this page.",

@@ -217,8 +217,8 @@ test('with JavaScript off the whole guide is there, with the guide placeholders'
   for (const phrase of ['Click `Validate Policy`'.replace(/`/g, ''), 'Do not forget to include a comma', 'No dependency', 'AmazonEC2ContainerServiceRole', 'Refer the official Amazon documentation']) {
     assert.ok(text.replace(/\s+/g, ' ').includes(phrase), phrase);
   }
-  assert.match(await page.textContent('noscript'), /Turn on JavaScript/);
-  assert.ok(await page.isVisible('noscript'));
+  assert.match(await page.textContent('main noscript'), /Turn on JavaScript/);
+  assert.ok(await page.isVisible('main noscript'));
   // Both methods and every way, one after the other; no choice that only a script could keep.
   for (const selector of ['#cross-account-step-1', '#account-keys-step-1', '[data-output="cross-account-terraform"]',
     '[data-output="account-keys-aws-cli"]', '[name="user-name"]', '[name="aws-account-id"]']) {
@@ -524,7 +524,7 @@ test('page weight is a budget: the first visit stays within 45 KB compressed (is
   await page.waitForSelector('html.js-ready');
   await page.waitForTimeout(200);
   const loaded = await Promise.all(bodies);
-  assert.deepEqual(loaded.map((l) => l.path).sort(), ['/', '/app.js', '/live.js', '/pkg/ecs_guide.js', '/pkg/ecs_guide_bg.wasm', '/style.css']);
+  assert.deepEqual(loaded.map((l) => l.path).sort(), ['/', '/app.js', '/pkg/ecs_guide.js', '/pkg/ecs_guide_bg.wasm', '/style.css']);
   const gzip = loaded.reduce((n, l) => n + gzipSync(l.body, { level: 9 }).length, 0);
   assert.ok(gzip <= 45 * 1024, `first visit ${gzip} B gzip, over 46080 B`);
   await context.close();
@@ -557,28 +557,28 @@ async function typeThreeIds(page) {
   for (const [key, value] of Object.entries(THREE_IDS)) await page.fill(`[name="${key}"]`, value);
 }
 
-/** The pages of a PDF, each with the number of text runs (BT…ET blocks) drawn on it. */
+/** The pages of a PDF in order, each with the number of text runs (BT…ET blocks) drawn on it. */
 function pdfPages(pdf) {
   const text = pdf.toString('latin1');
   const objects = new Map();
-  for (const m of text.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)>>\s*stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const end = text.indexOf('endstream', start);
-    objects.set(m[1], { dict: m[2], body: pdf.subarray(start, end) });
-  }
-  const pages = [];
-  for (const m of text.matchAll(/<<[^]*?\/Type\s*\/Page\b(?!s)[^]*?>>/g)) {
-    const contents = [...(m[0].match(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/)?.[1] || '').matchAll(/(\d+) 0 R/g)].map((r) => r[1]);
-    let runs = 0;
-    for (const id of contents) {
-      const object = objects.get(id);
-      if (!object) continue;
-      const data = /FlateDecode/.test(object.dict) ? inflateSync(object.body) : object.body;
-      runs += (data.toString('latin1').match(/\bBT\b/g) || []).length;
-    }
-    pages.push({ runs });
-  }
-  return pages;
+  for (const m of text.matchAll(/(\d+) 0 obj\b([\s\S]*?)\bendobj/g)) objects.set(m[1], { start: m.index + m[0].indexOf(m[2]), body: m[2] });
+  const streamOf = (id) => {
+    const object = objects.get(id);
+    const at = object?.body.search(/stream\r?\n/);
+    if (!object || at < 0) return '';
+    const head = object.body.slice(0, at);
+    const begin = object.start + at + object.body.slice(at).match(/stream\r?\n/)[0].length;
+    const length = Number(head.match(/\/Length (\d+)/)?.[1]);
+    const data = pdf.subarray(begin, begin + length);
+    return (/FlateDecode/.test(head) ? inflateSync(data) : data).toString('latin1');
+  };
+  const root = [...objects.values()].find((o) => /\/Type \/Pages\b/.test(o.body) && !/\/Parent/.test(o.body));
+  const kids = [...root.body.match(/\/Kids \[([^\]]*)\]/)[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+  return kids.map((id) => {
+    const contents = objects.get(id).body.match(/\/Contents (?:\[([^\]]*)\]|(\d+) 0 R)/);
+    const ids = contents[2] ? [contents[2]] : [...contents[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+    return { runs: ids.reduce((n, c) => n + (streamOf(c).match(/\bBT\b/g) || []).length, 0) };
+  });
 }
 
 test('1280×900 with the three IDs typed: at most 8 viewports, step 1 within 1.6, the three documents complete with no click', async () => {
