@@ -107,7 +107,8 @@ wasm_package() {
   cargo build --profile "$profile" --locked --target "$TARGET" --lib "$@"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
     "target/$TARGET/$profile/ecs_guide.wasm"
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  # --converge and --strip-target-features (metadata no browser reads): 0.3 KB less compressed.
+  node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"

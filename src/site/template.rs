@@ -73,19 +73,20 @@ fn sidebar(page: &Page, pages: &[Page]) -> String {
     html
 }
 
-/// Back to top, and the previous and next pages of the same audience.
+/// Back to top, and the previous and next pages (a page for Shippable's developers says so).
 fn pager(page: &Page, pages: &[Page]) -> String {
-    let same: Vec<&Page> = pages
-        .iter()
-        .filter(|p| p.for_developers == page.for_developers)
-        .collect();
-    let at = same.iter().position(|p| p.output == page.output);
-    let link = |p: Option<&&Page>, rel: &str, label: &str| {
+    let at = pages.iter().position(|p| p.output == page.output);
+    let link = |p: Option<&Page>, rel: &str, label: &str| {
         match p {
         Some(p) => format!(
-            "<a class=\"pager-{rel}\" rel=\"{rel}\" href=\"{}\"><span class=\"pager-label\">{label}</span> {}</a>",
+            "<a class=\"pager-{rel}\" rel=\"{rel}\" href=\"{}\"><span class=\"pager-label\">{label}</span> {}{}</a>",
             escaped(&p.output),
-            escaped(&p.nav_title)
+            escaped(&p.nav_title),
+            if p.for_developers && !page.for_developers {
+                " (for Shippable\u{2019}s developers)"
+            } else {
+                ""
+            }
         ),
         None => String::new(),
     }
@@ -93,11 +94,11 @@ fn pager(page: &Page, pages: &[Page]) -> String {
     let (previous, next) = match at {
         Some(i) => (
             link(
-                i.checked_sub(1).and_then(|i| same.get(i)),
+                i.checked_sub(1).and_then(|i| pages.get(i)),
                 "prev",
                 "Previous",
             ),
-            link(same.get(i + 1), "next", "Next"),
+            link(pages.get(i + 1), "next", "Next"),
         ),
         None => (String::new(), String::new()),
     };

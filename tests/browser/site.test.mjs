@@ -220,8 +220,8 @@ test('with JavaScript off the whole guide is there, with the guide placeholders'
   assert.match(await page.textContent('main noscript'), /Turn on JavaScript/);
   assert.ok(await page.isVisible('main noscript'));
   // Both methods and every way, one after the other; no choice that only a script could keep.
-  for (const selector of ['#cross-account-step-1', '#account-keys-step-1', '[data-output="cross-account-terraform"]',
-    '[data-output="account-keys-aws-cli"]', '[name="user-name"]', '[name="aws-account-id"]']) {
+  for (const selector of ['#cross-account-step-1', '#account-keys-step-1', '[data-document="cross-account-terraform"]',
+    '[data-document="account-keys-aws-cli"]', '[name="aws-account-id"]']) {
     await page.locator(selector).scrollIntoViewIfNeeded();
     assert.ok(await page.isVisible(selector), selector);
   }
@@ -740,6 +740,7 @@ test('docs-site basics: sticky header, theme, On this page with scroll-spy, page
   assert.equal(await page.$('.sidebar a[href="embedding.html"]'), null, 'not in the reader\'s navigation');
   assert.ok(await page.isVisible('.site-footer a[href="embedding.html"]'));
   assert.ok(await page.$('.pager .back-to-top[href="#top"]'));
+  assert.match(await page.textContent('.pager a[rel="next"]'), /Embedding the guide \(for Shippable’s developers\)/);
   assert.ok(await page.$eval('.toc details', (d) => d.open), 'open beside the page on a wide screen');
   await page.locator('#cross-account-step-3').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.getElementById('cross-account-step-3').scrollIntoView());
@@ -758,6 +759,7 @@ test('docs-site basics: sticky header, theme, On this page with scroll-spy, page
   const embedHeight = await page.$eval('main ecs-integration-guide', (e) => e.getBoundingClientRect().height);
   assert.ok(embedHeight <= 700, `the live instance is ${embedHeight} px tall`);
   assert.ok(await page.$('.site-footer a[href="index.html"]'));
+  assert.equal(await page.getAttribute('.pager a[rel="prev"]', 'href'), 'index.html');
   await context.close();
 });
 
