@@ -670,6 +670,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_documents_to_paste_say_ready_to_paste() {
+        assert_eq!(OutputId::CrossAccountTrustPolicy.ready(), "Ready to paste.");
+        assert_eq!(OutputId::PermissionsCheck.ready(), "Ready to read.");
+        assert_eq!(OutputId::CrossAccountAwsCli.ready(), "Ready to run.");
+        assert_eq!(
+            OutputId::CrossAccountTerraform.ready(),
+            "Ready to save and deploy."
+        );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_merge_with_nothing_pasted_is_one_line_waiting_for_the_paste() {
+        let guide = generate(&RawInputs::new());
+        let merged = guide.output(OutputId::MergedTrustPolicy);
+        assert!(!merged.text.contains('\n'), "{}", merged.text);
+        assert!(!merged.complete);
+        assert!(merged.waiting_for.contains(&InputKey::ExistingTrustPolicy));
+        assert_eq!(merged.status(), "Waiting for a policy pasted above.");
+    }
+
+    #[test]
     fn nothing_typed_leaves_only_the_typed_documents_incomplete() {
         let guide = generate(&RawInputs::new());
         let incomplete: Vec<&str> = guide

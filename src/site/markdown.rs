@@ -465,4 +465,23 @@ mod tests {
         );
         assert_eq!(slug("??"), "section");
     }
+
+    #[test]
+    fn ways_and_extras_wrap_their_parts_up_to_the_next_heading_of_their_level() {
+        let page = Page::parse(
+            std::path::Path::new("t.md"),
+            "---\npage_title: T\n---\n## M {#m data-method=cross-account}\n### A {#a data-way=console}\nx\n#### C {#c .extra}\ny\n### B {#b}\nz\n",
+        )
+        .unwrap();
+        let guide = crate::generate(&crate::RawInputs::new());
+        let html = render(&page, &Site::default(), &guide).unwrap().html;
+        assert_eq!(
+            html,
+            "<section aria-labelledby=\"m\" data-method=\"cross-account\">\n\
+<h2 id=\"m\"><a class=\"heading-link\" href=\"#m\">M</a></h2>\n\
+<div class=\"way-panel\" data-way=\"console\">\n<h3 id=\"a\"><a class=\"heading-link\" href=\"#a\">A</a></h3>\n<p>x</p>\n\
+<details class=\"extra\"><summary><h4 id=\"c\">C</h4></summary>\n<p>y</p>\n\
+</details>\n</div>\n<h3 id=\"b\"><a class=\"heading-link\" href=\"#b\">B</a></h3>\n<p>z</p>\n</section>\n"
+        );
+    }
 }
