@@ -385,7 +385,7 @@ pub fn method_choice() -> String {
         option(
             "cross-account",
             "Cross-account role (recommended)",
-            "Shippable assumes a role in your account: no keys leave AWS.",
+            "Shippable assumes a role: no keys leave AWS.",
             " checked"
         ),
         option(
