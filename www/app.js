@@ -55,10 +55,13 @@ function theme() {
 function onThisPage() {
   const toc = document.querySelector('.toc details');
   if (!toc) return;
-  const wide = matchMedia('(min-width: 64rem)');
-  const fit = () => { toc.open = wide.matches; };
-  fit();
-  wide.addEventListener('change', fit);
+  // Beside the page the list shows by CSS (::details-content); where that is not supported, open it.
+  if (!CSS.supports('selector(::details-content)')) {
+    const wide = matchMedia('(min-width: 64rem)');
+    const fit = () => { toc.open = wide.matches; };
+    fit();
+    wide.addEventListener('change', fit);
+  }
   const links = new Map([...toc.querySelectorAll('a[href^="#"]')].map((a) => [a.getAttribute('href').slice(1), a]));
   const headings = [...document.querySelectorAll('main :is(h2, h3)[id]')].filter((h) => links.has(h.id));
   let current = null;
@@ -82,7 +85,7 @@ function onThisPage() {
   const queue = () => { if (!queued) { queued = true; requestAnimationFrame(spy); } };
   addEventListener('scroll', queue, { passive: true });
   document.addEventListener('change', queue);
-  spy();
+  queue();
 }
 
 /** "3 of 3 values set", and a warning when the two account IDs are one. */
