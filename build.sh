@@ -85,8 +85,8 @@ test_iac() {
 
 # --- build -----------------------------------------------------------------------------------
 
-# Two builds of the one crate: `ecs_guide` (the six documents, findings and sizes: what the first
-# visit loads) and `ecs_guide_full` (the `full` feature: merge, check and infrastructure as code,
+# Two builds of the one crate: `ecs_guide` (the six documents and their sizes: what the first
+# visit loads) and `ecs_guide_full` (the `full` feature: findings, merge, check, infrastructure as code,
 # loaded when the reader gets near them).
 build_wasm() {
   need_wasm_target
