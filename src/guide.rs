@@ -4,7 +4,9 @@
 use crate::check::{check_permissions, needed, Check, Scope};
 use crate::documents::{self, to_pretty_json, Hardening};
 use crate::errors::InputError;
-use crate::findings::{findings, size, Finding, Severity, Size};
+#[cfg(feature = "full")]
+use crate::findings::findings;
+use crate::findings::{size, Finding, Severity, Size};
 #[cfg(feature = "full")]
 use crate::iac::{self, Method};
 #[cfg(feature = "full")]
@@ -118,6 +120,22 @@ impl OutputId {
             OutputId::CrossAccountCloudformation | OutputId::AccountKeysCloudformation => "yaml",
             OutputId::CrossAccountTerraform | OutputId::AccountKeysTerraform => "tf",
             _ => "json",
+        }
+    }
+
+    /// What a complete output is ready for: pasting, reading, running or deploying.
+    pub fn ready(self) -> &'static str {
+        match self {
+            OutputId::PermissionsCheck => "Ready to read.",
+            OutputId::CrossAccountAwsCli
+            | OutputId::AccountKeysAwsCli
+            | OutputId::CrossAccountVerification
+            | OutputId::AccountKeysVerification => "Ready to run.",
+            OutputId::CrossAccountCloudformation
+            | OutputId::AccountKeysCloudformation
+            | OutputId::CrossAccountTerraform
+            | OutputId::AccountKeysTerraform => "Ready to save and deploy.",
+            _ => "Ready to paste.",
         }
     }
 
@@ -256,7 +274,7 @@ impl OutputId {
         if self == OutputId::MergedTrustPolicy {
             return match pasted(inputs, InputKey::ExistingTrustPolicy) {
                 Pasted::Empty => (
-                    OutputId::CrossAccountTrustPolicy.render(inputs),
+                    "Paste the role's current trust relationship above to get it back with the guide's statements merged in.".to_owned(),
                     Analysis::default(),
                 ),
                 Pasted::Invalid => (UNREADABLE.to_owned(), Analysis::default()),
@@ -456,7 +474,10 @@ impl Output {
             return "Not ready to paste: first fix what the findings below say.".to_owned();
         }
         if self.complete {
-            return "Ready to paste.".to_owned();
+            return self.id.ready().to_owned();
+        }
+        if self.waiting_for.iter().any(|key| key.is_pasted()) {
+            return "Waiting for a policy pasted above.".to_owned();
         }
         let mut sentence = String::from("Not ready yet: needs ");
         for (i, key) in self.waiting_for.iter().enumerate() {
@@ -527,24 +548,21 @@ pub fn generate(raw: &RawInputs) -> Guide {
                 .copied()
                 .filter(|key| match checked.valid(*key) {
                     None => true,
-                    // A check needs a policy to check; a merge into nothing is the guide's own.
-                    Some("") => *key == InputKey::ExistingPermissionsPolicy,
+                    // A check needs a policy to check, a merge a policy to merge into.
+                    Some("") => key.is_pasted(),
                     Some(_) => false,
                 })
                 .collect();
-            // The small build reads no pasted policy: its analysis is empty.
-            #[cfg_attr(not(feature = "full"), allow(unused_variables))]
-            let (text, size, analysis) = id.rendered(&checked);
+            // The small build reads no pasted policy and leaves findings to the full one.
             #[cfg_attr(not(feature = "full"), allow(unused_mut))]
-            let mut found = findings(id, &checked, size.as_ref());
-            #[cfg(feature = "full")]
-            found.extend(analysis.findings);
+            let (text, size, mut analysis) = id.rendered(&checked);
+            let findings = findings_of(id, &checked, size.as_ref(), &mut analysis);
             Output {
                 id,
                 text,
                 complete: waiting_for.is_empty(),
                 waiting_for,
-                findings: most_severe_first(found),
+                findings,
                 size,
                 #[cfg(feature = "full")]
                 check: analysis.check,
@@ -564,8 +582,29 @@ pub fn generate(raw: &RawInputs) -> Guide {
     Guide { outputs, inputs }
 }
 
+/// The project's findings on an output, most serious first. The small build (loaded first) leaves
+/// them to the full one: they are collapsed under each document, and its messages and rules are
+/// 1.6 KB of the first visit's compressed Wasm.
+#[cfg(feature = "full")]
+fn findings_of(
+    id: OutputId,
+    checked: &CheckedInputs,
+    size: Option<&Size>,
+    analysis: &mut Analysis,
+) -> Vec<Finding> {
+    let mut found = findings(id, checked, size);
+    found.append(&mut analysis.findings);
+    most_severe_first(found)
+}
+
+#[cfg(not(feature = "full"))]
+fn findings_of(_: OutputId, _: &CheckedInputs, _: Option<&Size>, _: &mut Analysis) -> Vec<Finding> {
+    Vec::new()
+}
+
 /// The findings, errors then warnings then notes, each kind in the order the rules found them.
 /// (A sort would do the same, with kilobytes more of Wasm for a list of at most four.)
+#[cfg(feature = "full")]
 fn most_severe_first(found: Vec<Finding>) -> Vec<Finding> {
     let mut sorted = Vec::with_capacity(found.len());
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {
@@ -718,6 +757,28 @@ fn serialize_guide<S: Serializer>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_documents_to_paste_say_ready_to_paste() {
+        assert_eq!(OutputId::CrossAccountTrustPolicy.ready(), "Ready to paste.");
+        assert_eq!(OutputId::PermissionsCheck.ready(), "Ready to read.");
+        assert_eq!(OutputId::CrossAccountAwsCli.ready(), "Ready to run.");
+        assert_eq!(
+            OutputId::CrossAccountTerraform.ready(),
+            "Ready to save and deploy."
+        );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_merge_with_nothing_pasted_is_one_line_waiting_for_the_paste() {
+        let guide = generate(&RawInputs::new());
+        let merged = guide.output(OutputId::MergedTrustPolicy);
+        assert!(!merged.text.contains('\n'), "{}", merged.text);
+        assert!(!merged.complete);
+        assert!(merged.waiting_for.contains(&InputKey::ExistingTrustPolicy));
+        assert_eq!(merged.status(), "Waiting for a policy pasted above.");
+    }
 
     #[test]
     fn nothing_typed_leaves_only_the_typed_documents_incomplete() {

@@ -55,6 +55,14 @@ impl InputKey {
         }
     }
 
+    /// True for the policies the reader pastes (to merge or check), not types.
+    pub const fn is_pasted(self) -> bool {
+        matches!(
+            self,
+            InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy
+        )
+    }
+
     /// Looks a key up by its public name.
     pub fn from_key(key: &str) -> Option<InputKey> {
         InputKey::ALL.into_iter().find(|k| k.key() == key)

@@ -95,7 +95,7 @@ export interface OutputState {
   status: string;
   /** The inputs still missing or invalid. */
   waitingFor: InputKey[];
-  /** What the project's rules say about it, most serious first. */
+  /** What the project's rules say about it, most serious first (the full build's; empty in the small one). */
   findings: Finding[];
   /** Its size against its IAM quota, for the documents IAM limits; otherwise null. */
   size: Size | null;

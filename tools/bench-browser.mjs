@@ -26,7 +26,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
     gz += g; br += b; raw += body.length;
     console.log(`  ${url.replace(origin, '').padEnd(28)} ${String(body.length).padStart(7)} B raw ${String(g).padStart(7)} B gzip ${String(b).padStart(7)} B brotli`);
   }
-  console.log(`first visit: ${bodies.length} requests, ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget 50 KB compressed): ${gz <= 50 * 1024 ? 'within' : 'OVER'}`);
+  console.log(`first visit: ${bodies.length} requests, ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget 45 KB compressed): ${gz <= 45 * 1024 ? 'within' : 'OVER'}`);
   await context.close();
 }
 
@@ -40,8 +40,12 @@ for (const build of ['small', 'full']) {
   const bodies = [];
   page.on('response', async (r) => { if (/_full/.test(r.url())) bodies.push(await r.body().catch(() => Buffer.alloc(0))); });
   if (build === 'full') {
+    // The CloudFormation tab brings its template into view, which loads the full build; then back
+    // to the console's steps, the reader's default.
+    await page.check('[name="way-cross-account"][value="cloudformation"]');
     await page.locator('[data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded();
     await page.waitForSelector('html.full-ready', { state: 'attached' });
+    await page.check('[name="way-cross-account"][value="console"]');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const gz = bodies.reduce((n, body) => n + gzipSync(body, { level: 9 }).length, 0);
@@ -68,7 +72,7 @@ for (const build of ['small', 'full']) {
   }, build === 'full');
   const f = (x) => `median ${x.median.toFixed(3)} ms, p95 ${x.p95.toFixed(3)} ms, max ${x.max.toFixed(3)} ms`;
   console.log(`keystroke to updated documents, ${build} build (event, generate(), DOM): ${f(result.update)} (budget 1 ms at p95): ${result.update.p95 <= 1 ? 'within' : 'OVER'}`);
-  console.log(`  the same plus the browser's style and layout:${' '.repeat(build.length + 6)} ${f(result.withLayout)}`);
+  console.log(`  the same plus the browser's style and layout:${' '.repeat(build.length + 6)} ${f(result.withLayout)} (budget 2 ms at p95, issue 11): ${result.withLayout.p95 <= 2 ? 'within' : 'OVER'}`);
   if (!result.isolated) console.log('  (page not cross-origin isolated: timers are coarse, 0.1 ms)');
   await context.close();
 }

@@ -2,7 +2,7 @@
 // copying one, and filling in the values one brought, marked as such until the reader confirms
 // them, since anyone can send a link that trusts their own account. Loaded by app.js only when a
 // link is copied or brought values.
-import { copyText, flash, announce, valueOf, setValueOf } from './live.js';
+import { copyText, flash, announce, valueOf, setValueOf, chosen, choose } from './live.js';
 
 /** Values in the URL fragment (`#aws-account-id=…&external-id=…`), put there by "Copy a link". */
 function valuesFromFragment(names) {
@@ -14,9 +14,19 @@ function valuesFromFragment(names) {
   return values;
 }
 
-/** Copies a link to this page with the reader's values in its fragment (never sent to a server). */
+/** The reader's choices a link carries besides the values: the method and the way. */
+const CHOICES = ['method', 'way'];
+
+/**
+ * Copies a link to this page with the reader's values, method and way in its fragment (never sent
+ * to a server).
+ */
 export async function copyLink(button, linked) {
   const params = new URLSearchParams();
+  const method = chosen('method');
+  if (method && method !== 'cross-account') params.set('method', method);
+  const way = chosen(`way-${method || 'cross-account'}`);
+  if (way && way !== 'console') params.set('way', way);
   for (const control of linked) {
     const value = valueOf(control).trim();
     const isDefault = (control.tagName === 'SELECT' && control.selectedIndex === 0) || value === 'false';
@@ -29,7 +39,10 @@ export async function copyLink(button, linked) {
 
 /** Fills the `linked` controls from the fragment, then marks those values (below). */
 export function fillFromLink(connection, linked, engine) {
-  const fromLink = valuesFromFragment(linked.map((c) => c.name));
+  const fromLink = valuesFromFragment([...linked.map((c) => c.name), ...CHOICES]);
+  if (fromLink.method) choose('method', fromLink.method);
+  if (fromLink.way) for (const group of ['way-cross-account', 'way-account-keys']) choose(group, fromLink.way);
+  for (const key of CHOICES) delete fromLink[key]; // choices, not values to check
   for (const control of linked) if (control.name in fromLink) setValueOf(control, fromLink[control.name]);
   holdLinkedValues(connection, fromLink, engine);
 }

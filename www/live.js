@@ -86,6 +86,13 @@ export function setValueOf(control, value) {
   else control.value = value;
 }
 
+/** The checked radio of a group (`method`, `way-…`, `theme`), and checking one by its value. */
+export const chosen = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
+export function choose(name, value) {
+  const radio = document.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
+  if (radio) radio.checked = true;
+}
+
 /** Saves text as a file, made in the page (a blob URL): nothing is sent anywhere. */
 function download(text, filename) {
   const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/plain' }));
@@ -143,6 +150,23 @@ function sameOutput(a, b) {
     && JSON.stringify(a.findings) === JSON.stringify(b.findings);
 }
 
+/** Placeholders still in a document: the guide's `<…>` on one line. */
+export function placeholders(text) {
+  return (text.match(/<[^<>\n]+>/g) || []).length;
+}
+
+/**
+ * Errors a value can still grow out of while it is typed (too few digits or characters): shown
+ * once the reader leaves the field. Any other error (a letter in an account ID) shows at once.
+ */
+const INCOMPLETE = new Set(['account-id-length', 'too-short']);
+
+/** True while an error may only mean the value is not typed to its end yet. */
+function stillTyping(code, control) {
+  if (!INCOMPLETE.has(code) || !control) return false;
+  return code !== 'account-id-length' || (control.value.match(/\d/g) || []).length < 12;
+}
+
 /** All elements under root carrying `attr`, grouped by its value. */
 function byAttribute(root, attr) {
   const map = {};
@@ -182,6 +206,11 @@ export function connect(root, engine, onChange = () => {}) {
   const names = byAttribute(root, 'data-input');
   const errors = byAttribute(root, 'data-error-for');
   const consoles = [...root.querySelectorAll('a[data-console]')];
+  // Fields the reader has left at least once: their incomplete values are errors from then on.
+  const left = new Set();
+  let pressed = false;
+  root.addEventListener('pointerdown', () => { pressed = true; }, true);
+  root.addEventListener('pointerup', () => { pressed = false; }, true);
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
@@ -212,6 +241,9 @@ export function connect(root, engine, onChange = () => {}) {
       setText(statuses[id], output.status);
       for (const el of outputs[id] || []) el.dataset.complete = String(output.complete);
       for (const el of statuses[id] || []) el.dataset.complete = String(output.complete);
+      // A merge or check waiting for a paste shows a sentence, not a document: nothing to copy.
+      const state = output.waitingFor?.some((key) => key.startsWith('existing-')) ? 'explanation' : 'document';
+      for (const el of outputs[id] || []) el.closest('[data-document]')?.setAttribute('data-state', state);
       for (const el of sizes[id] || []) showSize(el, output.size);
       for (const el of findings[id] || []) showFindings(el, output.findings);
     }
@@ -220,10 +252,11 @@ export function connect(root, engine, onChange = () => {}) {
       guide.inputs[key] = input;
       setText(names[key], input.shown);
       // An empty field is not an error yet: the documents say what they still need.
-      const error = input.error && input.error.code !== 'missing' ? input.error.message : '';
+      const control = controls.find((c) => c.name === key);
+      const error = input.error && input.error.code !== 'missing'
+        && (left.has(key) || !stillTyping(input.error.code, control)) ? input.error.message : '';
       signature += `\u0000${input.error ? input.error.message : ''}`;
       setText(errors[key], error);
-      const control = controls.find((c) => c.name === key);
       if (control) {
         if (error) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
@@ -267,6 +300,15 @@ export function connect(root, engine, onChange = () => {}) {
   }
 
   for (const f of root.querySelectorAll('[data-your-values], [data-guide-inputs]')) {
+    f.addEventListener('focusout', (event) => {
+      if (!event.target.name || left.has(event.target.name)) return;
+      left.add(event.target.name);
+      // Left by a click: its message shows once the click is done, so that nothing moves under
+      // the pointer between the press and the release (the click would miss what it aimed at).
+      if (pressed) root.addEventListener('pointerup', () => setTimeout(update), { once: true, capture: true });
+      else update();
+    });
+    f.addEventListener('reset', () => left.clear());
     f.addEventListener('input', update);
     f.addEventListener('change', update);
     f.addEventListener('reset', () => setTimeout(update));
@@ -292,10 +334,13 @@ export function connect(root, engine, onChange = () => {}) {
     if (!button) return;
     const source = button.dataset.copy ? root.getElementById(button.dataset.copy) : button.previousElementSibling;
     if (!source) return;
-    const ok = await copyText(source.textContent, root);
+    const text = source.textContent;
+    const ok = await copyText(text, root);
     const title = root.getElementById(button.getAttribute('aria-describedby') || '')?.textContent;
-    flash(button, ok ? 'Copied' : 'Copy failed');
-    announce(root, ok ? `Copied${title ? ` the ${title}` : ''}.` : 'Copying failed: select the text and copy it by hand.');
+    const unfilled = source.dataset.complete === 'false' ? placeholders(text) : 0;
+    const still = unfilled ? `, with ${unfilled} placeholder${unfilled > 1 ? 's' : ''} still to fill` : '';
+    flash(button, ok ? `Copied${still}` : 'Copy failed');
+    announce(root, ok ? `Copied${title ? ` the ${title}` : ''}${still}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
   const connection = { update, controls, form, setEngine, guide: snapshot };
@@ -325,7 +370,7 @@ export function importFull(url) {
  * Switches `live` to the full build once the reader may need it: when an output the small build
  * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
  * field gets focus, or before printing. `url` is the full build's glue; once it is in use,
- * `marker` gets the class `full-ready`.
+ * `marker` gets the class `full-ready`. Returns a function that loads it now.
  */
 export function loadFullWhenNeeded(root, live, url, marker) {
   // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
@@ -333,7 +378,7 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
-  if (!missing.length && !fields.length) return;
+  if (!missing.length && !fields.length) return () => {};
   const say = (text) => {
     for (const el of missing) {
       const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
@@ -358,8 +403,14 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const observer = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
     : null;
-  if (!observer) return start();
+  if (!observer) {
+    start();
+    return start;
+  }
   for (const el of [...missing, ...fields]) observer.observe(el);
   root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
+  // Opening a document's checks: its findings are the full build's.
+  root.addEventListener('toggle', (event) => { if (event.target.open && event.target.matches?.('.document-extras')) start(); }, true);
   window.addEventListener('beforeprint', start);
+  return start;
 }

@@ -120,6 +120,7 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
     let guide_css = read(&www.join("css/guide.css"))?;
     let site_css = read(&www.join("css/site.css"))?;
     std::fs::write(out.join("style.css"), format!("{site_css}{guide_css}"))?;
+    std::fs::copy(www.join("css/noscript.css"), out.join("noscript.css"))?;
     for file in SITE_FILES {
         std::fs::copy(www.join(file), out.join(file))?;
     }
@@ -134,7 +135,11 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
         glue: &read(&pkg.join("ecs_guide.js"))?,
         live: &read(&www.join("live.js"))?,
         element: &read(&www.join("embed/element.js"))?,
-        template: &without_full_build_texts(body),
+        // The element has no way tabs or link to keep the choice: its names show open.
+        template: &without_full_build_texts(body).replace(
+            "<details class=\"names-and-options\">",
+            "<details class=\"names-and-options\" open>",
+        ),
         styles: &format!("{host_css}{guide_css}"),
     });
     std::fs::write(embed.join("ecs-integration-guide.js"), module)?;

@@ -19,6 +19,10 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// The method of the section it is in (`data-method` of its level-2 heading).
+    pub method: Option<String>,
+    /// The way its part serves (`data-way`), for a level-3 heading.
+    pub way: Option<String>,
 }
 
 /// A link found in a page, checked once every page is rendered.
@@ -43,8 +47,20 @@ pub struct Rendered {
     pub ids: HashSet<String>,
 }
 
-/// A heading being read: level, explicit id, `data-method` attribute, inline events.
-type OpenHeading<'a> = (HeadingLevel, Option<String>, Option<String>, Vec<Event<'a>>);
+/// A heading being read: level, explicit id, its attributes, inline events.
+type OpenHeading<'a> = (HeadingLevel, Option<String>, HeadingAttrs, Vec<Event<'a>>);
+
+/// What a heading's `{…}` attributes ask for beyond its id.
+#[derive(Default)]
+struct HeadingAttrs {
+    /// `data-method=…` on a level-2 heading: the section serves one method.
+    method: Option<String>,
+    /// `data-way=…` on a level-3 heading: the part (up to the next heading of its level) serves
+    /// one way of doing it (`console`, or `code` for the CLI, CloudFormation and Terraform).
+    way: Option<String>,
+    /// `.extra`: the part is collapsed (`<details>`), its heading the one line that says what it offers.
+    extra: bool,
+}
 
 /// What a link's destination is.
 enum Destination {
@@ -122,6 +138,9 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
     let mut link_stack: Vec<bool> = Vec::new();
     let mut note_stack: Vec<bool> = Vec::new();
     let mut section_open = false;
+    let mut section_method: Option<String> = None;
+    // Parts opened by a heading (way panels, collapsed extras): their level and closing tag.
+    let mut wrappers: Vec<(u8, &'static str)> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut in_comment = false;
 
@@ -148,17 +167,25 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
             Event::Start(Tag::Heading {
                 level,
                 id,
-                classes: _,
+                classes,
                 attrs,
             }) => {
-                let method = attrs
-                    .iter()
-                    .find(|(k, _)| k.as_ref() == "data-method")
-                    .and_then(|(_, v)| v.as_ref().map(|v| v.to_string()));
-                in_heading = Some((level, id.map(|i| i.to_string()), method, Vec::new()));
+                let attr = |name: &str| {
+                    attrs
+                        .iter()
+                        .find(|(k, _)| k.as_ref() == name)
+                        .and_then(|(_, v)| v.as_ref().map(|v| v.to_string()))
+                };
+                let extra = HeadingAttrs {
+                    method: attr("data-method"),
+                    way: attr("data-way"),
+                    extra: classes.iter().any(|c| c.as_ref() == "extra"),
+                };
+                in_heading = Some((level, id.map(|i| i.to_string()), extra, Vec::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let (level, id, method, inner) = in_heading.take().expect("heading start");
+                let (level, id, attrs, inner) = in_heading.take().expect("heading start");
+                let method = attrs.method;
                 let text: String = inner
                     .iter()
                     .filter_map(|e| match e {
@@ -183,24 +210,45 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
                     inline_live(inner, guide).into_iter(),
                 );
                 let mut html = String::new();
+                while wrappers.last().is_some_and(|(open, _)| *open >= level_n) {
+                    html.push_str(wrappers.pop().expect("an open part").1);
+                }
                 if level_n == 2 {
                     if section_open {
                         html.push_str("</section>\n");
                     }
                     section_open = true;
+                    section_method = method.clone();
                     html.push_str(&format!("<section aria-labelledby=\"{id}\""));
                     if let Some(method) = &method {
                         html.push_str(&format!(" data-method=\"{}\"", escaped(method)));
                     }
                     html.push_str(">\n");
                 }
-                html.push_str(&format!(
-                    "<h{level_n} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">{inner_html}</a></h{level_n}>\n"
-                ));
+                if let Some(way) = &attrs.way {
+                    html.push_str(&format!(
+                        "<div class=\"way-panel\" data-way=\"{}\">\n",
+                        escaped(way)
+                    ));
+                    wrappers.push((level_n, "</div>\n"));
+                }
+                if attrs.extra {
+                    // A link inside a summary would not open it: the heading is its text only.
+                    html.push_str(&format!(
+                        "<details class=\"extra\"><summary><h{level_n} id=\"{id}\">{inner_html}</h{level_n}></summary>\n"
+                    ));
+                    wrappers.push((level_n, "</details>\n"));
+                } else {
+                    html.push_str(&format!(
+                        "<h{level_n} id=\"{id}\"><a class=\"heading-link\" href=\"#{id}\">{inner_html}</a></h{level_n}>\n"
+                    ));
+                }
                 rendered.headings.push(Heading {
                     level: level_n,
                     id: id.clone(),
                     text,
+                    method: section_method.clone(),
+                    way: attrs.way.clone(),
                 });
                 rendered.ids.insert(id);
                 events.push(Event::Html(html.into()));
@@ -298,8 +346,12 @@ pub fn render(page: &Page, site: &Site, guide: &Guide) -> Result<Rendered, SiteE
             other => events.push(other),
         }
     }
+    let mut closing: String = wrappers.iter().rev().map(|(_, close)| *close).collect();
     if section_open {
-        events.push(Event::Html("</section>\n".into()));
+        closing.push_str("</section>\n");
+    }
+    if !closing.is_empty() {
+        events.push(Event::Html(closing.into()));
     }
     pulldown_cmark::html::push_html(&mut rendered.html, events.into_iter());
     Ok(rendered)
@@ -411,6 +463,12 @@ fn code_block(
     };
     match lang {
         "your-values" => return Ok(widgets::your_values_form()),
+        "choose-method" => return Ok(widgets::method_choice()),
+        "choose-way" => {
+            let method = rest.first().copied().unwrap_or("");
+            return widgets::way_tabs(method)
+                .ok_or_else(|| at(format!("unknown choose-way method `{method}`")));
+        }
         "paste" => {
             let key = rest.first().copied().unwrap_or("");
             return InputKey::from_key(key)
@@ -486,5 +544,24 @@ mod tests {
             "update-the-trust-relationships"
         );
         assert_eq!(slug("??"), "section");
+    }
+
+    #[test]
+    fn ways_and_extras_wrap_their_parts_up_to_the_next_heading_of_their_level() {
+        let page = Page::parse(
+            std::path::Path::new("t.md"),
+            "---\npage_title: T\n---\n## M {#m data-method=cross-account}\n### A {#a data-way=console}\nx\n#### C {#c .extra}\ny\n### B {#b}\nz\n",
+        )
+        .unwrap();
+        let guide = crate::generate(&crate::RawInputs::new());
+        let html = render(&page, &Site::default(), &guide).unwrap().html;
+        assert_eq!(
+            html,
+            "<section aria-labelledby=\"m\" data-method=\"cross-account\">\n\
+<h2 id=\"m\"><a class=\"heading-link\" href=\"#m\">M</a></h2>\n\
+<div class=\"way-panel\" data-way=\"console\">\n<h3 id=\"a\"><a class=\"heading-link\" href=\"#a\">A</a></h3>\n<p>x</p>\n\
+<details class=\"extra\"><summary><h4 id=\"c\">C</h4></summary>\n<p>y</p>\n\
+</details>\n</div>\n<h3 id=\"b\"><a class=\"heading-link\" href=\"#b\">B</a></h3>\n<p>z</p>\n</section>\n"
+        );
     }
 }

@@ -16,6 +16,9 @@ pub struct Page {
     /// The sidebar's name for the page (the title when absent).
     pub nav_title: String,
     pub nav_order: i64,
+    /// True for a page for Shippable's developers (`audience: developers`): it is linked from the
+    /// footer, not from the reader's navigation.
+    pub for_developers: bool,
     /// True for the page whose body the embed carries (`embed: true`).
     pub embed: bool,
     /// Extra module scripts the page loads (`page_scripts: a.js, b.js`), relative to the site root.
@@ -44,6 +47,7 @@ impl Page {
         let (mut title, mut description, mut keywords) = (None, None, None);
         let (mut nav_title, mut nav_order) = (None, 100);
         let (mut embed, mut scripts) = (false, Vec::new());
+        let mut for_developers = false;
         let mut consumed = 4; // "---\n"
         let mut line_number = 1;
         let mut closed = false;
@@ -76,6 +80,16 @@ impl Page {
                     })?
                 }
                 "embed" => embed = value == "true",
+                "audience" => match value.as_str() {
+                    "readers" => for_developers = false,
+                    "developers" => for_developers = true,
+                    _ => {
+                        return Err(error(
+                            line_number,
+                            format!("audience is `readers` or `developers`, not `{value}`"),
+                        ))
+                    }
+                },
                 "page_scripts" => {
                     scripts = value
                         .split(',')
@@ -111,6 +125,7 @@ impl Page {
             description: description.unwrap_or_default(),
             keywords: keywords.unwrap_or_default(),
             nav_order,
+            for_developers,
             embed,
             scripts,
             body: text[consumed.min(text.len())..].to_owned(),

@@ -26,8 +26,16 @@ fn toc(headings: &[Heading]) -> String {
         } else {
             html.push_str("</li>");
         }
+        // The method and way of a heading, so that the list shows what the page shows.
+        let mut attrs = String::new();
+        if let Some(method) = &h.method {
+            attrs.push_str(&format!(" data-method=\"{}\"", escaped(method)));
+        }
+        if let Some(way) = &h.way {
+            attrs.push_str(&format!(" data-way=\"{}\"", escaped(way)));
+        }
         html.push_str(&format!(
-            "<li><a href=\"#{}\">{}</a>",
+            "<li{attrs}><a href=\"#{}\">{}</a>",
             escaped(&h.id),
             escaped(&h.text)
         ));
@@ -42,12 +50,14 @@ fn toc(headings: &[Heading]) -> String {
     html
 }
 
+/// The reader's pages (those for Shippable's developers are linked from the footer instead).
 fn sidebar(page: &Page, pages: &[Page]) -> String {
-    if pages.len() < 2 {
+    let readers: Vec<&Page> = pages.iter().filter(|p| !p.for_developers).collect();
+    if readers.len() < 2 {
         return String::new();
     }
     let mut html = String::from("<nav class=\"sidebar\" aria-label=\"Pages\"><ul>");
-    for p in pages {
+    for p in readers {
         let current = if p.output == page.output {
             " aria-current=\"page\""
         } else {
@@ -62,6 +72,81 @@ fn sidebar(page: &Page, pages: &[Page]) -> String {
     html.push_str("</ul></nav>\n");
     html
 }
+
+/// Back to top, and the previous and next pages (a page for Shippable's developers says so).
+fn pager(page: &Page, pages: &[Page]) -> String {
+    let at = pages.iter().position(|p| p.output == page.output);
+    let link = |p: Option<&Page>, rel: &str, label: &str| {
+        match p {
+        Some(p) => format!(
+            "<a class=\"pager-{rel}\" rel=\"{rel}\" href=\"{}\"><span class=\"pager-label\">{label}</span> {}{}</a>",
+            escaped(&p.output),
+            escaped(&p.nav_title),
+            if p.for_developers && !page.for_developers {
+                " (for Shippable\u{2019}s developers)"
+            } else {
+                ""
+            }
+        ),
+        None => String::new(),
+    }
+    };
+    let (previous, next) = match at {
+        Some(i) => (
+            link(
+                i.checked_sub(1).and_then(|i| pages.get(i)),
+                "prev",
+                "Previous",
+            ),
+            link(pages.get(i + 1), "next", "Next"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    format!(
+        "<nav class=\"pager\" aria-label=\"Previous and next\">{previous}\
+<a class=\"back-to-top\" href=\"#top\">Back to top</a>{next}</nav>\n"
+    )
+}
+
+/// Links to the pages for Shippable's developers, or back to the guide from one of them.
+fn developer_links(page: &Page, pages: &[Page]) -> String {
+    if page.for_developers {
+        return match pages.iter().find(|p| !p.for_developers) {
+            Some(guide) => format!(
+                "<p>For readers: <a href=\"{}\">{}</a>.</p>",
+                escaped(&guide.output),
+                escaped(&guide.nav_title)
+            ),
+            None => String::new(),
+        };
+    }
+    let links: Vec<String> = pages
+        .iter()
+        .filter(|p| p.for_developers)
+        .map(|p| {
+            format!(
+                "<a href=\"{}\">{}</a>",
+                escaped(&p.output),
+                escaped(&p.nav_title)
+            )
+        })
+        .collect();
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<p>For Shippable\u{2019}s developers: {}.</p>",
+        links.join(", ")
+    )
+}
+
+/// The light, dark or automatic theme: radio buttons that work without a script (app.js
+/// remembers a choice the reader makes).
+const THEME_SWITCH: &str =
+    "<fieldset class=\"theme-switch\"><legend class=\"visually-hidden\">Colour theme</legend>\
+<label><input type=\"radio\" name=\"theme\" value=\"auto\" checked><span>Auto</span></label>\
+<label><input type=\"radio\" name=\"theme\" value=\"light\"><span>Light</span></label>\
+<label><input type=\"radio\" name=\"theme\" value=\"dark\"><span>Dark</span></label></fieldset>";
 
 /// The whole HTML document of one page.
 pub fn page(page: &Page, body: &Rendered, pages: &[Page]) -> String {
@@ -82,21 +167,25 @@ pub fn page(page: &Page, body: &Rendered, pages: &[Page]) -> String {
 <meta name=\"color-scheme\" content=\"light dark\">\n\
 <link rel=\"icon\" href=\"data:,\">\n\
 <link rel=\"stylesheet\" href=\"style.css\">\n\
+<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>\n\
 <script type=\"module\" src=\"app.js\"></script>\n{scripts}\
 </head>\n<body>\n\
 <a class=\"skip-link\" href=\"#main\">Skip to the guide</a>\n\
-<header class=\"site-header\"><a class=\"brand\" href=\"index.html\">Shippable docs</a></header>\n\
+<header class=\"site-header\" id=\"top\"><a class=\"brand\" href=\"index.html\">Shippable docs</a>{theme}</header>\n\
 <div class=\"{layout}\">\n{sidebar}\
-<nav class=\"toc\" aria-label=\"On this page\"><details open><summary>On this page</summary>{toc}</details></nav>\n\
-<main id=\"main\">\n{body}</main>\n</div>\n\
-<footer class=\"site-footer\"><p>Everything you type stays in this page: nothing is sent, stored or tracked.</p></footer>\n\
+<nav class=\"toc\" aria-label=\"On this page\"><details><summary>On this page</summary>{toc}</details></nav>\n\
+<main id=\"main\">\n{body}{pager}</main>\n</div>\n\
+<footer class=\"site-footer\">{developers}<p>Everything you type stays in this page: nothing is sent, stored or tracked.</p></footer>\n\
 <div class=\"visually-hidden\" role=\"status\" aria-live=\"polite\" data-announce></div>\n\
 </body>\n</html>\n",
         csp = CONTENT_SECURITY_POLICY,
         title = escaped(&page.title),
         description = escaped(&page.description),
         keywords = escaped(&page.keywords),
+        theme = THEME_SWITCH,
         toc = toc(&body.headings),
+        pager = pager(page, pages),
+        developers = developer_links(page, pages),
         scripts = page
             .scripts
             .iter()

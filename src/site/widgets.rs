@@ -1,6 +1,5 @@
 //! The live parts of a page as HTML: the "Your values" form, generated documents, live names, form drawings.
 
-use crate::findings::Severity;
 use crate::guide::{Output, OutputId};
 use crate::{Guide, InputKey};
 use pulldown_cmark_escape::escape_html;
@@ -122,33 +121,98 @@ pub fn destination(id: OutputId) -> &'static str {
     }
 }
 
-/// A generated document: its text, completeness, where it goes, a copy button (and a download
-/// button for scripts and templates), its findings and its size against its quota.
+/// A generated document in a frame: a title bar (its name, a "Hardened" badge where the switch
+/// changes it, Copy and Download, where it goes), its text, its status, then its findings and size
+/// against its quota collapsed under one line.
 pub fn output_block(output: &Output, guide: &Guide) -> String {
     let id = output.id.id();
     let download = if downloadable(output.id) {
         format!(
-            "<button type=\"button\" class=\"download\" data-download=\"output-{id}\" data-filename=\"{file}\" aria-describedby=\"title-{id}\">Download</button>",
+            "<button type=\"button\" class=\"download\" data-download=\"output-{id}\" data-filename=\"{file}\">Download</button>",
             file = download_name(output.id),
         )
     } else {
         String::new()
     };
+    let badge = if hardened_changes(output.id) {
+        "<span class=\"badge badge-hardened\">Hardened</span>"
+    } else {
+        ""
+    };
+    let size = size_meter(output);
+    let extras = if size.is_empty() && !has_findings(output.id) {
+        String::new()
+    } else {
+        format!(
+            "<details class=\"document-extras\"><summary>Checks on this document: findings{}</summary>{size}{findings}</details>",
+            if size.is_empty() { "" } else { " and its size against the IAM quota" },
+            findings = findings_list(output),
+        )
+    };
     format!(
-        "<figure class=\"document\" data-document=\"{id}\">\
-<figcaption><span class=\"document-title\" id=\"title-{id}\">{title}</span> \
+        "<figure class=\"document\" data-document=\"{id}\"{state}>\
+<figcaption class=\"frame-head\"><span class=\"frame-title\"><span class=\"document-title\" id=\"title-{id}\">{title}</span>{badge}</span>\
+<span class=\"document-actions\"><button type=\"button\" class=\"copy\" data-copy=\"output-{id}\" aria-describedby=\"title-{id}\">Copy</button>{download}</span>\
 <span class=\"where\"><span class=\"where-label\">{where_label}</span> {where_}</span></figcaption>\
-<div class=\"document-body\"><pre tabindex=\"0\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
-<div class=\"document-actions\"><button type=\"button\" class=\"copy\" data-copy=\"output-{id}\" aria-describedby=\"title-{id}\">Copy</button>{download}</div></div>\
-<p class=\"document-status\" data-status-for=\"{id}\">{status}</p>{size}{findings}</figure>\n",
+<pre tabindex=\"0\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
+<p class=\"document-status\" data-status-for=\"{id}\" data-complete=\"{complete}\">{status}</p>{extras}</figure>\n",
+        state = if state(output) == "explanation" { " data-state=\"explanation\"" } else { "" },
+        text = if written_by_script(output.id) { String::new() } else { escaped(&output.text) },
+        status = if written_by_script(output.id) {
+            SCRIPT_WRITES.to_owned()
+        } else {
+            escaped(&output.status())
+        },
         title = live_text(title(output.id), guide),
         where_label = if output.id == OutputId::PermissionsCheck { "Paste:" } else { "Paste into:" },
         where_ = live_text(destination(output.id), guide),
         complete = output.complete,
-        text = escaped(&output.text),
-        status = escaped(&output.status()),
-        size = size_meter(output),
-        findings = findings_list(output),
+    )
+}
+
+/// The scripts, templates and commands (kilobytes each) are not in the page: the full build
+/// writes them when the reader chooses a way that shows them, so the first visit stays small.
+pub fn written_by_script(id: OutputId) -> bool {
+    !id.in_the_small_build()
+        && !matches!(id, OutputId::MergedTrustPolicy | OutputId::PermissionsCheck)
+}
+
+/// What such a document says until its script writes it (with JavaScript off, for good).
+const SCRIPT_WRITES: &str =
+    "Written here by the page\u{2019}s script, with your values: it needs JavaScript.";
+
+/// `document` when the text is a document (complete or with placeholders), `explanation` when it
+/// says what is missing instead (a merge or check with nothing, or nothing readable, pasted): an
+/// explanation has nothing to copy.
+pub fn state(output: &Output) -> &'static str {
+    if output.waiting_for.iter().any(|key| key.is_pasted()) {
+        "explanation"
+    } else {
+        "document"
+    }
+}
+
+/// The documents the hardened switch changes (least privilege, a Version on every policy).
+pub fn hardened_changes(id: OutputId) -> bool {
+    !matches!(
+        id,
+        OutputId::CrossAccountTrustStatement
+            | OutputId::CrossAccountTrustPolicy
+            | OutputId::CrossAccountRoleArn
+            | OutputId::AccountKeysRoleTrustPolicy
+            | OutputId::MergedTrustPolicy
+    )
+}
+
+/// The documents the project's rules can say something about (besides their size).
+fn has_findings(id: OutputId) -> bool {
+    matches!(
+        id,
+        OutputId::CrossAccountPermissionsPolicy
+            | OutputId::AccountKeysUserPolicy
+            | OutputId::AccountKeysRoleTrustPolicy
+            | OutputId::CrossAccountTrustPolicy
+            | OutputId::MergedTrustPolicy
     )
 }
 
@@ -179,65 +243,22 @@ pub fn download_name(id: OutputId) -> String {
 
 /// The size meter of a document IAM limits: characters used against the quota.
 fn size_meter(output: &Output) -> String {
-    let Some(size) = output.size else {
+    if output.size.is_none() {
         return String::new();
-    };
+    }
+    // Its figures are written by the script on its first update (the first visit stays small).
     let id = output.id.id();
     format!(
-        "<p class=\"size\" data-size-for=\"{id}\"><meter id=\"size-{id}\" min=\"0\" max=\"{limit}\" value=\"{used}\" \
-low=\"{low}\" high=\"{high}\" optimum=\"0\" aria-labelledby=\"size-text-{id}\"></meter> \
-<span id=\"size-text-{id}\" data-size-text>{text}</span></p>",
-        limit = size.limit,
-        used = size.used,
-        low = size.limit * 3 / 4,
-        high = size.limit * 9 / 10,
-        text = escaped(&size_text(&size)),
+        "<p class=\"size\" data-size-for=\"{id}\" hidden><meter id=\"size-{id}\" optimum=\"0\" \
+aria-labelledby=\"size-text-{id}\"></meter> <span id=\"size-text-{id}\" data-size-text></span></p>"
     )
 }
 
-/// "Size: 512 of 2,048 characters (25%) of the …, whitespace not counted."
-pub fn size_text(size: &crate::findings::Size) -> String {
-    format!(
-        "Size: {} of {} characters ({}%) of the {}, whitespace not counted.",
-        thousands(size.used),
-        thousands(size.limit),
-        size.used * 100 / size.limit,
-        size.quota
-    )
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The findings on a document, most serious first; an empty list stays in place for the script.
+/// The list of findings on a document, empty: the full build fills it (most serious first) when
+/// the reader opens the document's checks or nears the sections it makes.
 fn findings_list(output: &Output) -> String {
-    let items: String = output
-        .findings
-        .iter()
-        .map(|f| {
-            let (class, label) = match f.severity {
-                Severity::Error => ("error", "Problem"),
-                Severity::Warning => ("warning", "Warning"),
-                Severity::Note => ("note", "Note"),
-            };
-            format!(
-                "<li class=\"finding finding-{class}\" data-rule=\"{rule}\"><strong>{label}:</strong> {message}</li>",
-                rule = f.rule,
-                message = escaped(&f.message)
-            )
-        })
-        .collect();
     format!(
-        "<ul class=\"findings\" data-findings-for=\"{}\" aria-label=\"Findings\">{items}</ul>",
+        "<ul class=\"findings\" data-findings-for=\"{}\" aria-label=\"Findings\"></ul>",
         output.id.id()
     )
 }
@@ -259,13 +280,13 @@ pub fn code(lang: &str, text: &str) -> String {
 /// Where to find a value, shown under its field.
 fn hint(key: InputKey) -> &'static str {
     match key {
-        InputKey::AwsAccountId => "12 digits. In the AWS console, open the account menu at the top right; the console\u{2019}s 1234-5678-9012 form is fine.",
-        InputKey::ShippableAwsAccountId => "12 digits: the AWS account Shippable uses to assume your role, as given to you by Shippable. The guide\u{2019}s step 1 calls it \u{201c}Account Id\u{201d}.",
+        InputKey::AwsAccountId => "12 digits, in the AWS console\u{2019}s account menu at the top right (1234-5678-9012 is fine).",
+        InputKey::ShippableAwsAccountId => "12 digits, given to you by Shippable: the account that assumes your role (step 1\u{2019}s \u{201c}Account Id\u{201d}).",
         InputKey::ExternalId => "Your Shippable account ID: Shippable \u{2192} Account Settings \u{2192} Accounts.",
-        InputKey::RoleName => "Leave empty for the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::PolicyName => "Leave empty for the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
-        InputKey::UserName => "Leave empty for the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::UserPolicyName => "Leave empty for the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
+        InputKey::RoleName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
+        InputKey::PolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
+        InputKey::UserName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
+        InputKey::UserPolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
         InputKey::Partition => "aws for most accounts; aws-cn for the China regions; aws-us-gov for AWS GovCloud (US).",
         InputKey::ExistingTrustPolicy => "IAM \u{2192} Roles \u{2192} your role \u{2192} Trust relationships: copy the whole document. It stays in this page.",
         InputKey::ExistingPermissionsPolicy => "A permissions policy from the Permissions tab of a role or user, as JSON. It stays in this page.",
@@ -321,16 +342,16 @@ autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" aria-describedb
     )
 }
 
-/// The fields of each group of the form, and which method each group serves.
-pub const FIELD_GROUPS: [(&str, Option<&str>, &[InputKey]); 3] = [
+/// The fields of each group of the form, and which method each group serves: first the three IDs,
+/// then, under "Names and options", what has a default.
+pub const FIELD_GROUPS: [(&str, Option<&str>, &[InputKey]); 4] = [
     (
-        "Cross-account role (recommended)",
+        "Your three IDs",
         Some("cross-account"),
         &[
             InputKey::AwsAccountId,
             InputKey::ShippableAwsAccountId,
             InputKey::ExternalId,
-            InputKey::PolicyName,
         ],
     ),
     (
@@ -339,11 +360,69 @@ pub const FIELD_GROUPS: [(&str, Option<&str>, &[InputKey]); 3] = [
         &[InputKey::RoleName, InputKey::Partition, InputKey::Hardened],
     ),
     (
+        "Cross-account role",
+        Some("cross-account"),
+        &[InputKey::PolicyName],
+    ),
+    (
         "Account keys",
         Some("account-keys"),
         &[InputKey::UserName, InputKey::UserPolicyName],
     ),
 ];
+
+/// The choice of method, right under the guide's introduction: one method shows at a time
+/// (with JavaScript off, `noscript.css` shows both and hides the choice).
+pub fn method_choice() -> String {
+    let option = |value: &str, label: &str, what: &str, checked: &str| {
+        format!(
+            "<label class=\"choice-option\"><input type=\"radio\" name=\"method\" id=\"method-{value}\" value=\"{value}\"{checked}>\
+<span><strong>{label}</strong> <span class=\"choice-what\">{what}</span></span></label>"
+        )
+    };
+    format!(
+        "<fieldset class=\"choice method-choice site-only\"><legend>Choose a method</legend>{}{}</fieldset>\n",
+        option(
+            "cross-account",
+            "Cross-account role (recommended)",
+            "Shippable assumes a role: no keys leave AWS.",
+            " checked"
+        ),
+        option(
+            "account-keys",
+            "Account keys",
+            "Shippable keeps an IAM user\u{2019}s access keys.",
+            ""
+        ),
+    )
+}
+
+/// The ways of doing a method's steps; the first is the default.
+pub const WAYS: [(&str, &str); 4] = [
+    ("console", "Console"),
+    ("aws-cli", "AWS CLI"),
+    ("cloudformation", "CloudFormation"),
+    ("terraform", "Terraform"),
+];
+
+/// Tabs for the way of doing one method's steps (radio buttons, so they work without a script;
+/// the page keeps every method's tabs on the same way).
+pub fn way_tabs(method: &str) -> Option<String> {
+    if !matches!(method, "cross-account" | "account-keys") {
+        return None;
+    }
+    let mut html = String::from(
+        "<fieldset class=\"tabs site-only\" data-sync=\"way\"><legend>Do it with</legend>",
+    );
+    for (i, (value, label)) in WAYS.iter().enumerate() {
+        html.push_str(&format!(
+            "<label class=\"tab\"><input type=\"radio\" name=\"way-{method}\" value=\"{value}\"{checked}>{label}</label>",
+            checked = if i == 0 { " checked" } else { "" },
+        ));
+    }
+    html.push_str("</fieldset>\n");
+    Some(html)
+}
 
 /// A form of one pasted policy (merged or checked below it); it stays in the page.
 pub fn paste_form(key: InputKey) -> Option<String> {
@@ -359,24 +438,38 @@ pub fn paste_form(key: InputKey) -> Option<String> {
     ))
 }
 
-/// The "Your values" form: every input, grouped by method.
+/// The "Your values" form: the three IDs, then names and options collapsed, a readiness line and
+/// the form's actions.
 pub fn your_values_form() -> String {
     let mut html = String::from("<form class=\"your-values\" data-your-values novalidate aria-labelledby=\"your-values\">\n");
-    for (legend, method, keys) in FIELD_GROUPS {
+    for (i, (legend, method, keys)) in FIELD_GROUPS.into_iter().enumerate() {
+        if i == 1 {
+            html.push_str("<details class=\"names-and-options\"><summary>Names and options <span class=\"choice-what\">role and policy names, partition, Hardened</span></summary>\n");
+        }
         let method_attr = method
             .map(|m| format!(" data-method=\"{m}\""))
             .unwrap_or_default();
+        let legend_class = if i == 0 {
+            " class=\"visually-hidden\""
+        } else {
+            ""
+        };
         html.push_str(&format!(
-            "<fieldset{method_attr}><legend>{}</legend>",
+            "<fieldset{method_attr}><legend{legend_class}>{}</legend>",
             escaped(legend)
         ));
         for key in keys {
             html.push_str(&field(*key));
         }
         html.push_str("</fieldset>\n");
+        if i == 0 {
+            html.push_str("<p class=\"form-warning\" data-same-account hidden>Your AWS account ID equals Shippable\u{2019}s. Shippable\u{2019}s is the account that assumes the role, as Shippable gives it to you: check both.</p>\n");
+        }
     }
+    html.push_str("</details>\n");
     html.push_str(
         "<div class=\"form-actions\">\
+<p class=\"readiness\" data-readiness>0 of 3 values set: the documents show placeholders where the others go.</p>\
 <button type=\"button\" data-copy-link>Copy a link with my values</button>\
 <button type=\"reset\">Clear my values</button>\
 <p class=\"form-note\">The link keeps your values after the <code>#</code>, which browsers never send to a server.</p></div>\n\
@@ -387,39 +480,54 @@ pub fn your_values_form() -> String {
 }
 
 /// A drawing of Shippable's "Add Integration" form as the reader should fill it (the guide's
-/// screenshots are not available).
+/// screenshots are not available): labels, fields, and its Save button.
 pub fn integration_form(method: &str, guide: &Guide) -> Option<String> {
-    let rows: Vec<(&str, String)> = match method {
+    let rows: Vec<(&str, String, &str)> = match method {
         "cross-account" => vec![
-            ("Integration type", "Amazon Web Services (IAM)".into()),
-            ("Integration Name", "AWS-IAM-Integration".into()),
+            (
+                "Integration type",
+                "Amazon Web Services (IAM)".into(),
+                "select",
+            ),
+            ("Integration Name", "AWS-IAM-Integration".into(), ""),
             (
                 "Role ARN",
                 format!(
                     "<code data-mirror=\"cross-account-role-arn\">{}</code>",
                     escaped(&guide.output(OutputId::CrossAccountRoleArn).text)
                 ),
+                "",
             ),
         ],
         "account-keys" => vec![
-            ("Integration type", "AWS".into()),
-            ("Integration Name", "AWS-Integration".into()),
+            ("Integration type", "AWS".into(), "select"),
+            ("Integration Name", "AWS-Integration".into(), ""),
             (
                 "Access Key",
                 format!(
-                    "the access key ID of the user <code>{}</code>",
+                    "<span class=\"mock-hint\">the access key ID of <code>{}</code></span>",
                     live_name(InputKey::UserName, guide)
                 ),
+                "",
             ),
-            ("Secret Key", "its secret access key".into()),
+            (
+                "Secret Key",
+                "<span class=\"mock-hint\">its secret access key</span>".into(),
+                "",
+            ),
         ],
         _ => return None,
     };
-    let mut html = String::from("<figure class=\"integration-form\"><dl>");
-    for (label, value) in rows {
-        html.push_str(&format!("<div><dt>{label}</dt><dd>{value}</dd></div>"));
+    let mut html = String::from(
+        "<figure class=\"integration-form\"><div class=\"mock-window\" ><p class=\"mock-title\">Add Integration</p>",
+    );
+    for (label, value, kind) in rows {
+        html.push_str(&format!(
+            "<div class=\"mock-field\"><span class=\"mock-label\">{label}</span><span class=\"mock-input{}\">{value}</span></div>",
+            if kind == "select" { " mock-select" } else { "" }
+        ));
     }
-    html.push_str("</dl><figcaption>Shippable\u{2019}s Add Integration form, filled in (a drawing of the screen).</figcaption></figure>\n");
+    html.push_str("<p class=\"mock-actions\"><span class=\"mock-button\">Save</span></p></div><figcaption>Shippable\u{2019}s Add Integration form, filled in (a drawing of the screen).</figcaption></figure>\n");
     Some(html)
 }
 

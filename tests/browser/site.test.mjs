@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, inflateSync } from 'node:zlib';
 import { launch, start, openPage, DIST } from './harness.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
@@ -48,14 +48,34 @@ after(async () => {
   server?.close();
 });
 
+/**
+ * Makes an element visible the way a reader does: chooses its method and way, and opens the
+ * collapsed parts around it (summaries clicked, outermost first).
+ */
+async function reveal(page, selector) {
+  if (await page.isVisible(selector)) return;
+  const need = await page.$eval(selector, (el) => {
+    const panel = el.closest('.way-panel');
+    const doc = el.closest('[data-document]')?.dataset.document || '';
+    const method = el.closest('section[data-method], fieldset[data-method="account-keys"], .names-and-options fieldset[data-method]')
+      ?.dataset.method || null;
+    let way = panel?.dataset.way || null;
+    if (way === 'code') way = ['aws-cli', 'cloudformation', 'terraform'].find((w) => doc.endsWith(`-${w}`)) || 'aws-cli';
+    for (const d of document.querySelectorAll('details[data-reveal]')) delete d.dataset.reveal;
+    const closed = [];
+    for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) if (!d.open) closed.unshift(d);
+    closed.forEach((d, i) => { d.dataset.reveal = String(i); });
+    return { method, way, closed: closed.length };
+  });
+  if (need.method) await page.check(`#method-${need.method}`);
+  if (need.way) await page.check(`[name="way-${need.method || 'cross-account'}"][value="${need.way}"]`);
+  for (let i = 0; i < need.closed; i++) await page.click(`details[data-reveal="${i}"] > summary`);
+}
+
 /** Types every input of a golden case the way a reader does. */
 async function typeInputs(page, inputs) {
-  // Pasted policies are pasted (filled at once), the switch is clicked.
-  for (const key of ['existing-trust-policy', 'existing-permissions-policy']) {
-    await page.fill(`[name="${key}"]`, inputs[key] ?? '');
-  }
-  await page.setChecked('[name="hardened"]', inputs.hardened === 'true');
   for (const key of KEYS) {
+    await reveal(page, `[name="${key}"]`);
     const value = inputs[key] ?? '';
     if (key === 'partition') {
       const option = ['aws', 'aws-cn', 'aws-us-gov'].includes(value.trim().toLowerCase()) ? value.trim().toLowerCase() : 'aws';
@@ -66,12 +86,21 @@ async function typeInputs(page, inputs) {
       if (value.length > 80) await page.fill(`[name="${key}"]`, value);
     }
   }
+  // The switch is clicked; pasted policies are pasted (filled at once) into the cross-account method.
+  await reveal(page, '[name="hardened"]');
+  await page.setChecked('[name="hardened"]', inputs.hardened === 'true');
+  await page.check('#method-cross-account');
+  for (const key of ['existing-trust-policy', 'existing-permissions-policy']) {
+    await reveal(page, `[name="${key}"]`);
+    await page.fill(`[name="${key}"]`, inputs[key] ?? '');
+  }
   // Pasting focused the policy fields, which loads the full build: every output is made from here.
   await page.waitForSelector('html.full-ready', { state: 'attached' });
 }
 
 /** Scrolls to the as-code sections, which loads the full build, and waits until it is in use. */
 async function fullBuild(page) {
+  await reveal(page, '[data-output="cross-account-cloudformation"]');
   await page.locator('[data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded();
   await page.waitForSelector('html.full-ready', { state: 'attached' });
 }
@@ -117,6 +146,7 @@ test('each invalid value shows its message on the field and leaves its documents
     const described = (await field.getAttribute('aria-describedby')).split(' ');
     const messages = await Promise.all(described.map((id) => page.textContent(`#${id}`)));
     assert.ok(messages.includes(expected.messages[key].message), `${key}: ${messages.join(' | ')}`);
+    await reveal(page, `#error-${key}`);
     assert.ok(await page.isVisible(`#error-${key}`), `${key} error is visible`);
   }
   const shown = await outputsOnPage(page);
@@ -143,7 +173,13 @@ test('an empty required field is not flagged, but its documents say what they ne
 test('each copy button puts exactly its document on the clipboard', async () => {
   const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
   await typeInputs(page, golden('aws-cn').inputs);
-  for (const id of OUTPUT_IDS) {
+  // Nothing pasted: the merge and the check are a sentence, not a document, and have no Copy button.
+  for (const id of ['merged-trust-policy', 'permissions-check']) {
+    assert.equal(await page.getAttribute(`[data-document="${id}"]`, 'data-state'), 'explanation');
+    assert.equal(await page.isVisible(`button[data-copy="output-${id}"]`), false, id);
+  }
+  for (const id of OUTPUT_IDS.filter((id) => !['merged-trust-policy', 'permissions-check'].includes(id))) {
+    await reveal(page, `button[data-copy="output-${id}"]`);
     await page.click(`button[data-copy="output-${id}"]`);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, await page.textContent(`[data-output="${id}"]`), id);
@@ -151,6 +187,8 @@ test('each copy button puts exactly its document on the clipboard', async () => 
   }
   // Keyboard: focus a copy button and press Enter.
   await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.check('#method-cross-account');
+  await page.check('[name="way-cross-account"][value="console"]');
   await page.focus('button[data-copy="output-cross-account-role-arn"]');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access');
@@ -162,9 +200,14 @@ test('with JavaScript off the whole guide is there, with the guide placeholders'
   const expected = golden('nothing-typed');
   const { page, context } = await openPage(browser, `${origin}/`, { javaScriptEnabled: false });
   const shown = await outputsOnPage(page);
+  // The guide's documents (and the merge and check, which explain what to paste) are in the page;
+  // the scripts, templates and commands are written by the script (the first visit stays small).
+  const scripted = (id) => /-(aws-cli|cloudformation|terraform|verification)$/.test(id);
   for (const id of OUTPUT_IDS) {
-    assert.equal(shown[id].text, expected.outputs[id], id);
+    assert.equal(shown[id].count, 1, id);
+    assert.equal(shown[id].text, scripted(id) ? '' : expected.outputs[id], id);
     assert.equal(shown[id].complete, String(expected.complete[id]), id);
+    if (scripted(id)) assert.match(await page.textContent(`[data-status-for="${id}"]`), /it needs JavaScript/);
   }
   const headings = await page.$$eval('h2, h3', (els) => els.map((e) => e.id));
   for (const id of ['cross-account', 'account-keys', 'deleting', ...[1, 2, 3, 4].flatMap((n) => [`cross-account-step-${n}`, `account-keys-step-${n}`])]) {
@@ -174,8 +217,16 @@ test('with JavaScript off the whole guide is there, with the guide placeholders'
   for (const phrase of ['Click `Validate Policy`'.replace(/`/g, ''), 'Do not forget to include a comma', 'No dependency', 'AmazonEC2ContainerServiceRole', 'Refer the official Amazon documentation']) {
     assert.ok(text.replace(/\s+/g, ' ').includes(phrase), phrase);
   }
-  assert.match(await page.textContent('noscript'), /Turn on JavaScript/);
-  assert.ok(await page.isVisible('noscript'));
+  assert.match(await page.textContent('main noscript'), /Turn on JavaScript/);
+  assert.ok(await page.isVisible('main noscript'));
+  // Both methods and every way, one after the other; no choice that only a script could keep.
+  for (const selector of ['#cross-account-step-1', '#account-keys-step-1', '[data-document="cross-account-terraform"]',
+    '[data-document="account-keys-aws-cli"]', '[name="aws-account-id"]']) {
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    assert.ok(await page.isVisible(selector), selector);
+  }
+  assert.equal(await page.isVisible('.method-choice'), false);
+  assert.equal(await page.isVisible('.tabs'), false);
   await context.close();
 });
 
@@ -224,7 +275,10 @@ test('typed HTML stays text in every field', async () => {
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
   const attack = '<img src=x onerror=alert(1)>';
-  for (const key of KEYS.filter((k) => k !== 'partition')) await page.fill(`[name="${key}"]`, attack);
+  for (const key of KEYS.filter((k) => k !== 'partition')) {
+    await reveal(page, `[name="${key}"]`);
+    await page.fill(`[name="${key}"]`, attack);
+  }
   await page.waitForTimeout(100);
   assert.equal(dialogs, 0);
   assert.equal(await page.locator('main img').count(), 0);
@@ -288,11 +342,22 @@ test('printing shows the filled-in documents and hides the controls', async () =
 test('keyboard: every control is reachable with Tab', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   const reached = new Set();
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.dataset.copy);
-    if (name) reached.add(name);
-  }
+  const tabThrough = async () => {
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let i = 0; i < 90; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => document.activeElement?.getAttribute('name') || document.activeElement?.dataset.copy);
+      if (name) reached.add(name);
+    }
+  };
+  // Names and options open with Enter on their summary; then each method's fields.
+  await page.focus('.names-and-options > summary');
+  await page.keyboard.press('Enter');
+  await tabThrough();
+  await page.focus('#method-cross-account');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.isChecked('#method-account-keys'), true, 'arrow keys choose the method');
+  await tabThrough();
   for (const key of KEYS) assert.ok(reached.has(key), `Tab reaches ${key}`);
   assert.ok(reached.has('output-cross-account-permissions-policy'), 'Tab reaches a copy button');
   await context.close();
@@ -356,6 +421,7 @@ test('merge: pasting the merged document back changes nothing, and a bad paste i
 
 test('check: a trust policy in the permissions box is named as such', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
+  await reveal(page, '[name="existing-permissions-policy"]');
   await page.fill('[name="existing-permissions-policy"]', readFileSync(join(GOLDEN, 'aws/cross-account-trust-policy.json'), 'utf8'));
   await page.waitForSelector('html.full-ready', { state: 'attached' });
   const field = page.locator('[name="existing-permissions-policy"]');
@@ -367,8 +433,14 @@ test('check: a trust policy in the permissions box is named as such', async () =
 test('findings and size meters follow the hardened switch', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   const rules = () => page.$$eval('[data-findings-for="cross-account-permissions-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  // Findings are the full build's: opening a document's checks brings them.
+  assert.deepEqual(await rules(), []);
+  await page.click('[data-document="cross-account-permissions-policy"] .document-extras > summary');
+  await page.waitForSelector('html.full-ready', { state: 'attached' });
   assert.deepEqual(await rules(), ['passrole-any-resource', 'redundant-action']);
+  assert.ok(await page.isVisible('[data-findings-for="cross-account-permissions-policy"] .finding-warning'));
   await page.fill('[name="aws-account-id"]', '123456789012');
+  await reveal(page, '[name="hardened"]');
   await page.check('[name="hardened"]');
   assert.deepEqual(await rules(), []);
   const meter = await page.$eval('[data-size-for="cross-account-trust-policy"] meter', (m) => [m.value, m.max]);
@@ -383,6 +455,7 @@ test('download buttons save exactly the script or template shown', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   await typeInputs(page, expected.inputs);
   for (const id of ['cross-account-aws-cli', 'cross-account-cloudformation', 'account-keys-terraform']) {
+    await reveal(page, `[data-download="output-${id}"]`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click(`[data-download="output-${id}"]`),
@@ -402,8 +475,8 @@ test('the first visit loads the small build only; the full one comes when the re
   assert.ok(fetched().includes('/pkg/ecs_guide_bg.wasm'));
   assert.deepEqual(fetched().filter((p) => p.includes('full')), []);
   assert.equal(await page.$('html.full-ready'), null);
-  // Until then the as-code outputs are the page's own, with the guide's placeholders.
-  assert.match(await page.textContent('[data-output="cross-account-verification"]'), /<12 digit AWS account id>/);
+  // Until then the as-code outputs are empty, and say why.
+  assert.equal(await page.textContent('[data-output="cross-account-verification"]'), '');
   assert.match(await page.textContent('[data-status-for="cross-account-verification"]'), /^Fills in with your values when you get here/);
   await fullBuild(page);
   assert.match(await page.textContent('[data-status-for="cross-account-verification"]'), /^Not ready yet: needs Shippable's AWS account ID, External ID/);
@@ -417,6 +490,7 @@ test('the first visit loads the small build only; the full one comes when the re
 test('findings follow values a document does not show: your account ID equal to Shippable\'s', async () => {
   const { page, context } = await openPage(browser, `${origin}/`);
   const rules = () => page.$$eval('[data-findings-for="cross-account-trust-policy"] li', (els) => els.map((e) => e.dataset.rule));
+  await fullBuild(page);
   await page.fill('[name="shippable-aws-account-id"]', '123456789012');
   assert.deepEqual(await rules(), []);
   // The trust policy's text does not hold your account ID, yet its finding must appear.
@@ -433,6 +507,7 @@ test('if the full build cannot load, its documents say so instead of waiting for
   await page.route('**/ecs_guide_full_bg.wasm', (route) => route.abort());
   await page.goto(`${origin}/`);
   await page.waitForSelector('html.js-ready');
+  await page.check('[name="way-cross-account"][value="cloudformation"]');
   await page.locator('[data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => /^Could not load/.test(document.querySelector('[data-status-for="cross-account-cloudformation"]').textContent));
   // The six documents stay live.
@@ -442,7 +517,7 @@ test('if the full build cannot load, its documents say so instead of waiting for
   await context.close();
 });
 
-test('page weight is a budget: the first visit stays within 50 KB compressed (issue 3)', async () => {
+test('page weight is a budget: the first visit stays within 45 KB compressed (issues 3 and 11)', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const bodies = [];
@@ -451,9 +526,9 @@ test('page weight is a budget: the first visit stays within 50 KB compressed (is
   await page.waitForSelector('html.js-ready');
   await page.waitForTimeout(200);
   const loaded = await Promise.all(bodies);
-  assert.deepEqual(loaded.map((l) => l.path).sort(), ['/', '/app.js', '/live.js', '/pkg/ecs_guide.js', '/pkg/ecs_guide_bg.wasm', '/style.css']);
+  assert.deepEqual(loaded.map((l) => l.path).sort(), ['/', '/app.js', '/pkg/ecs_guide.js', '/pkg/ecs_guide_bg.wasm', '/style.css']);
   const gzip = loaded.reduce((n, l) => n + gzipSync(l.body, { level: 9 }).length, 0);
-  assert.ok(gzip <= 50 * 1024, `first visit ${gzip} B gzip, over 51200 B`);
+  assert.ok(gzip <= 45 * 1024, `first visit ${gzip} B gzip, over 46080 B`);
   await context.close();
 });
 
@@ -467,8 +542,257 @@ test('"Clear my values" clears the pasted policies too', async () => {
     && /^Paste a policy above/.test(document.querySelector('[data-output="permissions-check"]').textContent));
   assert.equal(await page.inputValue('[name="existing-trust-policy"]'), '');
   assert.equal(await page.inputValue('[name="aws-account-id"]'), '');
-  // With nothing pasted, the merge is the guide's own trust policy, placeholders and all.
-  assert.equal(await page.textContent('[data-output="merged-trust-policy"]'), await page.textContent('[data-output="cross-account-trust-policy"]'));
+  // With nothing pasted, the merge is one line that says what to paste, with nothing to copy.
+  assert.equal(await page.textContent('[data-output="merged-trust-policy"]'),
+    "Paste the role's current trust relationship above to get it back with the guide's statements merged in.");
+  assert.equal(await page.getAttribute('[data-document="merged-trust-policy"]', 'data-state'), 'explanation');
+  assert.equal(await page.isVisible('button[data-copy="output-merged-trust-policy"]'), false);
+  assert.equal(await page.textContent('[data-status-for="merged-trust-policy"]'), 'Waiting for a policy pasted above.');
+  await context.close();
+});
+
+// ---- Issue 11: the reader's path, in figures ------------------------------------------------
+
+const THREE_IDS = { 'aws-account-id': '123456789012', 'shippable-aws-account-id': '210987654321', 'external-id': '57b3a1c2d4e5f60718293a4b' };
+
+/**
+ * The page's real height: scrolled through once as a reader does, so that every part far from
+ * view (laid out only when near, content-visibility) has been laid out and keeps its size.
+ */
+async function realHeight(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+    return document.documentElement.scrollHeight;
+  });
+}
+
+async function typeThreeIds(page) {
+  for (const [key, value] of Object.entries(THREE_IDS)) await page.fill(`[name="${key}"]`, value);
+}
+
+/** The pages of a PDF in order, each with the number of text runs (BT…ET blocks) drawn on it. */
+function pdfPages(pdf) {
+  const text = pdf.toString('latin1');
+  const objects = new Map();
+  for (const m of text.matchAll(/(\d+) 0 obj\b([\s\S]*?)\bendobj/g)) objects.set(m[1], { start: m.index + m[0].indexOf(m[2]), body: m[2] });
+  const streamOf = (id) => {
+    const object = objects.get(id);
+    const at = object?.body.search(/stream\r?\n/);
+    if (!object || at < 0) return '';
+    const head = object.body.slice(0, at);
+    const begin = object.start + at + object.body.slice(at).match(/stream\r?\n/)[0].length;
+    const length = Number(head.match(/\/Length (\d+)/)?.[1]);
+    const data = pdf.subarray(begin, begin + length);
+    return (/FlateDecode/.test(head) ? inflateSync(data) : data).toString('latin1');
+  };
+  const root = [...objects.values()].find((o) => /\/Type \/Pages\b/.test(o.body) && !/\/Parent/.test(o.body));
+  const kids = [...root.body.match(/\/Kids \[([^\]]*)\]/)[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+  return kids.map((id) => {
+    const contents = objects.get(id).body.match(/\/Contents (?:\[([^\]]*)\]|(\d+) 0 R)/);
+    const ids = contents[2] ? [contents[2]] : [...contents[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+    return { runs: ids.reduce((n, c) => n + (streamOf(c).match(/\bBT\b/g) || []).length, 0) };
+  });
+}
+
+test('1280×900 with the three IDs typed: at most 8 viewports, step 1 within 1.6, the three documents complete with no click', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeThreeIds(page);
+  const height = await realHeight(page);
+  const figures = await page.evaluate((height) => ({
+    height,
+    step1: document.getElementById('cross-account-step-1').getBoundingClientRect().top + scrollY,
+  }), height);
+  assert.ok(figures.height <= 8 * 900, `the page is ${figures.height} px, ${(figures.height / 900).toFixed(2)} viewports`);
+  assert.ok(figures.step1 <= 1.6 * 900, `step 1 starts at ${figures.step1} px, ${(figures.step1 / 900).toFixed(2)} viewports`);
+  for (const id of ['cross-account-permissions-policy', 'cross-account-trust-policy', 'cross-account-role-arn']) {
+    assert.ok(await page.isVisible(`[data-output="${id}"]`), `${id} visible`);
+    assert.equal(await page.getAttribute(`[data-output="${id}"]`, 'data-complete'), 'true', id);
+  }
+  assert.equal(await page.textContent('[data-readiness]'), '3 of 3 values set: every document is ready.');
+  // One method at a time: the account-keys method is in the page, hidden.
+  assert.equal(await page.isVisible('#account-keys-step-1'), false);
+  assert.equal(await page.locator('[data-output="account-keys-user-policy"]').count(), 1);
+  await context.close();
+});
+
+test('390×844 phone: at most 12 screens, the title on the first, "On this page" collapsed', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { viewport: { width: 390, height: 844 } });
+  const h1 = await page.$eval('h1', (e) => e.getBoundingClientRect().bottom);
+  assert.ok(h1 <= 844, `the H1 ends at ${h1} px`);
+  assert.equal(await page.isVisible('.toc a[href="#cross-account-step-1"]'), false, 'collapsed on a phone');
+  await typeThreeIds(page);
+  const height = await realHeight(page);
+  assert.ok(height <= 12 * 844, `the page is ${height} px, ${(height / 844).toFixed(2)} screens`);
+  await context.close();
+});
+
+test('360 px: no horizontal scroll in any method or way, nor on the embed demo with its full build', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { viewport: { width: 360, height: 740 } });
+  await typeInputs(page, golden('maximum-lengths').inputs);
+  for (const method of ['cross-account', 'account-keys']) {
+    await page.check(`#method-${method}`);
+    for (const way of ['console', 'aws-cli', 'cloudformation', 'terraform']) {
+      await page.check(`[name="way-${method}"][value="${way}"]`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${method}, ${way}: the page is ${width} px wide`);
+    }
+  }
+  await page.goto(`${origin}/embed/demo.html`);
+  await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
+  await page.evaluate(() => document.querySelector('ecs-integration-guide').loadFull?.());
+  await page.locator('ecs-integration-guide [data-output="cross-account-cloudformation"]').scrollIntoViewIfNeeded().catch(() => {});
+  await page.waitForTimeout(500);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the embed demo is ${width} px wide`);
+  await context.close();
+});
+
+test('print to A4: at most 12 pages, none nearly blank, only the chosen method and way, never "Fills in…"', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeThreeIds(page);
+  for (const [method, way] of [['cross-account', 'console'], ['account-keys', 'terraform']]) {
+    await page.check(`#method-${method}`);
+    await page.check(`[name="way-${method}"][value="${way}"]`);
+    // Choosing a way that shows a template loads what writes it, before any print.
+    if (way !== 'console') await page.waitForSelector('html.full-ready', { state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => document.body.innerText);
+    assert.ok(!shown.includes('Fills in'), `${method}, ${way}: a "Fills in…" placeholder would print`);
+    const other = method === 'cross-account' ? 'Create an AWS IAM User' : 'Create an AWS IAM Role that Shippable will assume';
+    assert.ok(!shown.includes(other), `${method}: the other method would print`);
+    // Back to no emulation: page.pdf() prints with the print media (with 'screen' it would not).
+    await page.emulateMedia({ media: null });
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
+    assert.ok(pages.length >= 2 && pages.length <= 12, `${method}, ${way}: ${pages.length} pages`);
+    pages.forEach((p, i) => assert.ok(p.runs >= 8, `${method}, ${way}: page ${i + 1} of ${pages.length} is nearly blank (${p.runs} text runs)`));
+  }
+  await context.close();
+});
+
+test('the method choice shows one method, goes into the link, and the way tabs stay in step', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
+  assert.ok(await page.isChecked('#method-cross-account'));
+  await page.check('#method-account-keys');
+  assert.equal(await page.isVisible('#cross-account-step-1'), false);
+  assert.ok(await page.isVisible('[data-output="account-keys-user-policy"]'));
+  assert.ok(await page.isVisible('.toc li[data-method="account-keys"]'));
+  assert.equal(await page.isVisible('.toc li[data-method="cross-account"]'), false);
+  await page.click('.names-and-options > summary');
+  assert.ok(await page.isVisible('[name="user-name"]'));
+  assert.equal(await page.isVisible('[name="policy-name"]'), false);
+  // The way: Terraform here is Terraform in the other method too.
+  await page.check('[name="way-account-keys"][value="terraform"]');
+  assert.equal(await page.isVisible('#account-keys-step-1'), false);
+  assert.ok(await page.isVisible('[data-document="account-keys-terraform"]'));
+  assert.equal(await page.isVisible('[data-document="account-keys-cloudformation"]'), false);
+  assert.ok(await page.isChecked('[name="way-cross-account"][value="terraform"]'));
+  assert.ok(await page.isVisible('#account-keys-step-4'), 'step 4 is every way\'s');
+  await page.fill('[name="aws-account-id"]', '123456789012');
+  // Copy a link: feedback on the button, the warning announced, and the choices in the link.
+  await page.click('[data-copy-link]');
+  await page.waitForFunction(() => document.querySelector('[data-copy-link]').textContent === 'Link copied');
+  assert.match(await page.textContent('[data-announce]'), /Anyone you give it to sees them/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#method=account-keys&way=terraform&aws-account-id=123456789012$/);
+  const second = await openPage(browser, link);
+  assert.ok(await second.page.isChecked('#method-account-keys'));
+  assert.ok(await second.page.isVisible('[data-document="account-keys-terraform"]'));
+  await second.context.close();
+  await context.close();
+});
+
+test('code frames: a title bar that covers no code, Copied with the placeholders left, statuses by kind, the Hardened badge', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { clipboard: true });
+  for (const id of ['cross-account-role-arn', 'cross-account-permissions-policy']) {
+    const [bar, code] = await Promise.all([page.$eval(`[data-document="${id}"] .frame-head`, (e) => e.getBoundingClientRect().toJSON()),
+      page.$eval(`[data-output="${id}"]`, (e) => e.getBoundingClientRect().toJSON())]);
+    assert.ok(bar.bottom <= code.top, `${id}: the title bar ends above the code`);
+  }
+  await page.click('button[data-copy="output-cross-account-trust-policy"]');
+  assert.equal(await page.textContent('button[data-copy="output-cross-account-trust-policy"]'), 'Copied, with 2 placeholders still to fill');
+  await typeThreeIds(page);
+  await page.click('button[data-copy="output-cross-account-trust-policy"]');
+  await page.waitForFunction(() => document.querySelector('button[data-copy="output-cross-account-trust-policy"]').textContent === 'Copied');
+  assert.equal(await page.textContent('[data-status-for="cross-account-trust-policy"]'), 'Ready to paste.');
+  await fullBuild(page);
+  assert.equal(await page.textContent('[data-status-for="cross-account-cloudformation"]'), 'Ready to save and deploy.');
+  assert.equal(await page.textContent('[data-status-for="cross-account-aws-cli"]'), 'Ready to run.');
+  await page.fill('[name="existing-permissions-policy"]', readFileSync(join(GOLDEN, 'aws/cross-account-permissions-policy.json'), 'utf8')).catch(async () => {
+    await reveal(page, '[name="existing-permissions-policy"]');
+    await page.fill('[name="existing-permissions-policy"]', readFileSync(join(GOLDEN, 'aws/cross-account-permissions-policy.json'), 'utf8'));
+  });
+  assert.equal(await page.textContent('[data-status-for="permissions-check"]'), 'Ready to read.');
+  // Hardened: a badge on each document the switch changed, none on the others.
+  await page.check('[name="way-cross-account"][value="console"]');
+  assert.equal(await page.isVisible('[data-document="cross-account-permissions-policy"] .badge-hardened'), false);
+  await reveal(page, '[name="hardened"]');
+  await page.check('[name="hardened"]');
+  assert.ok(await page.isVisible('[data-document="cross-account-permissions-policy"] .badge-hardened'));
+  assert.equal(await page.isVisible('[data-document="cross-account-trust-policy"] .badge-hardened'), false);
+  await context.close();
+});
+
+test('an incomplete value is flagged when the reader leaves it, an impossible one at once; the same account twice is warned of', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  const field = page.locator('[name="aws-account-id"]');
+  await field.pressSequentially('1234', { delay: 0 });
+  assert.equal(await field.getAttribute('aria-invalid'), null, 'not while it is typed');
+  await field.pressSequentially('x', { delay: 0 });
+  assert.equal(await field.getAttribute('aria-invalid'), 'true', 'a letter can never become valid');
+  await page.fill('[name="aws-account-id"]', '1234');
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  await page.focus('[name="external-id"]');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true', 'flagged on leaving it');
+  assert.match(await page.textContent('#error-aws-account-id'), /12 digits; this has 4/);
+  assert.equal(await page.isVisible('[data-same-account]'), false);
+  await page.fill('[name="aws-account-id"]', '210987654321');
+  await page.fill('[name="shippable-aws-account-id"]', '2109-8765-4321');
+  assert.ok(await page.isVisible('[data-same-account]'));
+  await context.close();
+});
+
+test('docs-site basics: sticky header, theme, On this page with scroll-spy, pager, developers\' page out of the navigation', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  assert.equal(await page.$('.sidebar a[href="embedding.html"]'), null, 'not in the reader\'s navigation');
+  assert.ok(await page.isVisible('.site-footer a[href="embedding.html"]'));
+  assert.ok(await page.$('.pager .back-to-top[href="#top"]'));
+  assert.match(await page.textContent('.pager a[rel="next"]'), /Embedding the guide \(for Shippable’s developers\)/);
+  assert.ok(await page.isVisible('.toc a[href="#cross-account-step-1"]'), 'open beside the page on a wide screen');
+  await page.locator('#cross-account-step-3').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.getElementById('cross-account-step-3').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('.toc a[aria-current]')?.getAttribute('href') === '#cross-account-step-3');
+  const header = await page.$eval('.site-header', (e) => e.getBoundingClientRect().top);
+  assert.equal(header, 0, 'the header stays at the top');
+  // Theme: dark, remembered (only the theme: typed values never are).
+  await page.click('.theme-switch label:has([value="dark"])');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+  assert.equal(await page.evaluate(() => localStorage.getItem('theme')), 'dark');
+  await page.reload();
+  await page.waitForSelector('html.js-ready');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+  await page.goto(`${origin}/embedding.html`);
+  await page.waitForSelector('html.js-ready');
+  const embedHeight = await page.$eval('main ecs-integration-guide', (e) => e.getBoundingClientRect().height);
+  assert.ok(embedHeight <= 700, `the live instance is ${embedHeight} px tall`);
+  assert.ok(await page.$('.site-footer a[href="index.html"]'));
+  assert.equal(await page.getAttribute('.pager a[rel="prev"]', 'href'), 'index.html');
+  await context.close();
+});
+
+test('the drawing of Shippable\'s form: labels, fields, Save, and the ARN once', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await typeThreeIds(page);
+  const drawing = page.locator('section[data-method="cross-account"] .integration-form');
+  assert.deepEqual(await drawing.locator('.mock-label').allTextContents(), ['Integration type', 'Integration Name', 'Role ARN']);
+  assert.equal(await drawing.locator('.mock-button').textContent(), 'Save');
+  const text = await drawing.textContent();
+  assert.equal(text.split('arn:aws:iam::123456789012:role/').length - 1, 1);
   await context.close();
 });
 

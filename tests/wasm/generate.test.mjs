@@ -140,7 +140,9 @@ test('text that would break JSON or HTML stays data', () => {
   const hostile = '"}],"Effect":"Deny<img src=x onerror=alert(1)>';
   const guide = generate({ 'external-id': hostile, 'aws-account-id': hostile });
   for (const [id, o] of Object.entries(guide.outputs)) {
-    if (extension(id) === 'json') JSON.parse(o.text);
+    // A merge with nothing pasted is a sentence saying what to paste, not a document.
+    const explains = o.waitingFor.some((key) => key.startsWith('existing-'));
+    if (extension(id) === 'json' && !explains) JSON.parse(o.text);
     assert.ok(!o.text.includes('onerror'), id);
   }
   assert.equal(guide.inputs['external-id'].error.code, 'character-not-allowed');
