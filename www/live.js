@@ -275,14 +275,16 @@ export function importFull(url) {
 /**
  * Switches `live` to the full build once the reader may need it: when an output the small build
  * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
- * field gets focus, or before printing. `url` is the full build's glue; once it is in use,
- * `marker` gets the class `full-ready`.
+ * field gets focus, or before printing. `source` is the full build's glue URL, or a function that
+ * imports and initialises it; once it is in use, `marker` gets the class `full-ready`.
+ * Returns a function that stops watching (removes its listeners and observer).
  */
-export function loadFullWhenNeeded(root, live, url, marker) {
+export function loadFullWhenNeeded(root, live, source, marker) {
+  const load = typeof source === 'function' ? source : () => importFull(source);
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
-  if (!missing.length && !fields.length) return;
+  if (!missing.length && !fields.length) return () => {};
   const say = (text) => {
     for (const el of missing) {
       const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
@@ -295,8 +297,8 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const start = () => {
     if (started) return;
     started = true;
-    observer?.disconnect();
-    importFull(url).then((full) => {
+    stop();
+    load().then((full) => {
       const guide = new full.LiveGuide();
       live.setEngine((inputs) => guide.update(inputs));
       marker.classList.add('full-ready');
@@ -308,8 +310,18 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const observer = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
     : null;
-  if (!observer) return start();
+  const onFocus = (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); };
+  function stop() {
+    observer?.disconnect();
+    root.removeEventListener('focusin', onFocus);
+    window.removeEventListener('beforeprint', start);
+  }
+  if (!observer) {
+    start();
+    return stop;
+  }
   for (const el of [...missing, ...fields]) observer.observe(el);
-  root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
+  root.addEventListener('focusin', onFocus);
   window.addEventListener('beforeprint', start);
+  return stop;
 }
