@@ -1,4 +1,5 @@
 // Types of the <ecs-integration-guide> module (ecs-integration-guide.js). Importing it defines the
+/// <reference lib="esnext.disposable" />
 // element where `customElements` exists; without a DOM it only exports the generator.
 import type { Guide, GuideInputs, InputKey } from './ecs_guide.js';
 

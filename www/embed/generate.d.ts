@@ -1,4 +1,5 @@
 // Types of the generator without any DOM (generate.js, also re-exported by ecs-integration-guide.js).
+/// <reference lib="esnext.disposable" />
 import type { Guide, GuideInputs } from './ecs_guide.js';
 
 export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, OutputState } from './ecs_guide.js';
@@ -23,3 +24,6 @@ export declare function generate(inputs: GuideInputs): Guide;
  * merges, checks and writes the infrastructure as code: every output.
  */
 export declare function loadFull(): Promise<(inputs: GuideInputs) => Guide>;
+
+/** Imports and initialises the full build's glue module once (its `generate` and `LiveGuide`). */
+export declare function loadFullModule(): Promise<typeof import('./ecs_guide_full.js')>;
