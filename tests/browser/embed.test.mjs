@@ -310,8 +310,10 @@ async function createOn(page, attributes) {
     const e = document.createElement('ecs-integration-guide');
     e.id = 'made';
     for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+    // Once the core is in, the first guide-change comes as it is connected.
+    const changed = new Promise((resolve) => e.addEventListener('guide-change', resolve, { once: true }));
     document.body.append(e);
-    await new Promise((resolve) => e.addEventListener('guide-change', resolve, { once: true }));
+    await changed;
   }, attributes);
 }
 const hostErrors = (page) => inGuide(page, 'made', '.host-errors:not([hidden]) p').allTextContents();
@@ -320,9 +322,9 @@ test('unknown attribute values are visible errors; partitions are case-insensiti
   const { page, context } = await open('/host/blank.html');
   await createOn(page, { 'aws-account-id': '123456789012', partition: 'mars', method: 'cross-acount', locked: 'external-id nonsense' });
   assert.deepEqual(await hostErrors(page), [
-    'The attribute partition="mars" is not a partition: use one of aws, aws-cn, aws-us-gov. The documents use the field\'s partition.',
     'The attribute method="cross-acount" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown.',
     'The attribute locked names "nonsense", not an input key: use aws-account-id, shippable-aws-account-id, external-id, role-name, policy-name, user-name, user-policy-name, partition, hardened.',
+    'The attribute partition="mars" is not a partition: use one of aws, aws-cn, aws-us-gov. The documents use the field\'s partition.',
   ]);
   assert.equal(await inGuide(page, 'made', '.host-errors').getAttribute('role'), 'alert');
   await page.$eval('#made', (e) => { e.partition = 'AWS-CN'; e.method = 'cross-account'; e.locked = 'external-id'; });

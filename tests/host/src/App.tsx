@@ -48,7 +48,7 @@ export function App() {
             required
             method="cross-account"
             shippable-aws-account-id="210987654321"
-            external-id="5f1d2c3b4a5e6f7081928374"
+            external-id="57b3a1c2d4e5f60718293a4b"
             locked="shippable-aws-account-id external-id"
           />
         )}
