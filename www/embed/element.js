@@ -33,24 +33,20 @@ function styles() {
 }
 
 /**
- * The guide's HTML (the build's own: no typed value is ever in it), parsed once, then cloned per
- * element. Under Trusted Types it goes through the policy named `ecs-integration-guide`, which
- * passes this one string and nothing else.
+ * The guide's HTML (the build's own: no typed value is ever in it), parsed into `container`. Under
+ * Trusted Types it goes through the policy named `ecs-integration-guide`, which passes this one
+ * string and nothing else.
  */
-let template;
-function guideFragment() {
-  if (!template) {
-    const policy = globalThis.trustedTypes?.createPolicy('ecs-integration-guide', {
-      createHTML: (html) => {
-        if (html !== TEMPLATE) throw new TypeError('ecs-integration-guide: only its own template is trusted');
-        return html;
-      },
-    });
-    template = document.createElement('template');
-    template.innerHTML = policy ? policy.createHTML(TEMPLATE) : TEMPLATE;
-    template.content.querySelectorAll('[data-copy-link], noscript, .form-note').forEach((el) => el.remove());
-  }
-  return template.content.cloneNode(true);
+let policy;
+function renderGuide(container) {
+  policy ??= globalThis.trustedTypes?.createPolicy('ecs-integration-guide', {
+    createHTML: (html) => {
+      if (html !== TEMPLATE) throw new TypeError('ecs-integration-guide: only its own template is trusted');
+      return html;
+    },
+  }) ?? null;
+  container.innerHTML = policy ? policy.createHTML(TEMPLATE) : TEMPLATE;
+  container.querySelectorAll('[data-copy-link], noscript, .form-note').forEach((el) => el.remove());
 }
 
 /** An output's status as a validation message: "The guide needs: Your AWS account ID." */
@@ -179,7 +175,7 @@ function define() {
       // Its own root: left to right and English whatever the host's dir and lang.
       container.dir = 'ltr';
       container.lang = 'en';
-      container.append(guideFragment());
+      renderGuide(container);
       const problems = document.createElement('div');
       problems.className = 'host-errors';
       problems.setAttribute('role', 'alert');
