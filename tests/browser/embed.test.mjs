@@ -415,3 +415,20 @@ test('the server sends frame-ancestors as a header (issue 12, item 9)', async ()
   const response = await fetch(`${origin}/embed/demo.html`);
   assert.match(response.headers.get('content-security-policy'), /frame-ancestors 'self'/);
 });
+
+test('form-associated: a disabled fieldset disables its fields; FormData has its value once complete (issue 13)', async () => {
+  const { page, context } = await open('/host/blank.html');
+  const seen = await page.evaluate(async () => {
+    await (await import('/embed/ecs-integration-guide.js')).ready;
+    document.body.insertAdjacentHTML('beforeend', '<form id="f"><fieldset id="group"><ecs-integration-guide name="arn" method="cross-account" aws-account-id="123456789012" shippable-aws-account-id="210987654321" external-id="57b3a1c2d4e5f60718293a4b"></ecs-integration-guide></fieldset></form>');
+    const e = document.querySelector('#f ecs-integration-guide');
+    const field = e.shadowRoot.querySelector('[name="role-name"]');
+    const data = new FormData(document.getElementById('f')).get('arn');
+    document.getElementById('group').disabled = true;
+    const disabled = field.matches(':disabled');
+    document.getElementById('group').disabled = false;
+    return { data, disabled, enabled: field.matches(':disabled'), form: e.form?.id };
+  });
+  assert.deepEqual(seen, { data: 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access', disabled: true, enabled: false, form: 'f' });
+  await context.close();
+});

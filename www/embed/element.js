@@ -77,6 +77,7 @@ function define() {
     /** What each host attribute last put in its field: removing it clears only that. */
     #fromHost = new Map();
     #state = { complete: false, value: '' };
+    #disabled = false;
 
     constructor() {
       super();
@@ -152,6 +153,12 @@ function define() {
       this.#container?.querySelector('[data-your-values]')?.reset();
     }
 
+    /** In a disabled fieldset (or form control group), its fields are disabled too. */
+    formDisabledCallback(disabled) {
+      this.#disabled = disabled;
+      this.#container?.querySelectorAll('[data-your-values] fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
+    }
+
     formStateRestoreCallback(state) {
       if (!this.#container || typeof state !== 'string') return;
       let values;
@@ -206,6 +213,7 @@ function define() {
       this.#applyMethod();
       this.#applyLocked();
       this.#applyValues();
+      if (this.#disabled) this.formDisabledCallback(true);
     }
 
     #failed(error) {
