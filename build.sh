@@ -42,6 +42,16 @@ need_node_modules() {
   fi
 }
 
+# The test host of tests/host (React, TypeScript, Vite; pinned in its own lock file), where
+# tests/browser/host.test.mjs installs the packed embed: installed again only when its lock changes.
+need_host_modules() {
+  local lock=tests/host/package-lock.json stamp=tests/host/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+    say "installing the test host's npm packages from $lock"
+    (cd tests/host && npm ci --no-audit --no-fund)
+  fi
+}
+
 need_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's chromium for the browser tests"
@@ -120,7 +130,7 @@ build_site() {
 }
 
 # The shipped JavaScript and CSS, minified in place (esbuild): every reader downloads them. After
-# build_site, which reads the glue line by line to bundle the embed.
+# the embed's bundle, which reads the glue as wasm-bindgen wrote it (and minifies itself).
 minify() {
   say "minifying the JavaScript and CSS"
   local file
@@ -129,7 +139,7 @@ minify() {
   # The page's script is one file: app.js with live.js in it (one request, one compressed stream).
   node_modules/.bin/esbuild "$DIST/app.js" --bundle '--external:./pkg/*' '--external:./links.js' --format=esm --target=es2022 \
     --log-level=warning --allow-overwrite --outfile="$DIST/app.js"
-  for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/*.js; do
+  for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/demo.js "$DIST"/embed/ecs_guide_full.js; do
     node_modules/.bin/esbuild "$file" --minify --format=esm --target=es2022 \
       --log-level=warning --allow-overwrite --outfile="$file"
   done
@@ -138,6 +148,8 @@ minify() {
 build() {
   build_wasm
   build_site
+  say "bundling the embed (esbuild)"
+  node tools/build-embed.mjs "$DIST"
   minify
   say "built $DIST/ ($(du -sh "$DIST" | cut -f1))"
 }
@@ -164,6 +176,7 @@ cmd_test() {
   test_iac
   build
   need_chromium
+  need_host_modules
   say "tests of the built .wasm (Node)"
   node --test tests/wasm/
   say "browser tests (headless Chromium)"

@@ -109,7 +109,7 @@ async function main() {
   if (live) {
     if (location.hash.includes('=')) (await links()).fillFromLink(connection, linked, generate);
     update();
-    const loadFull = loadFullWhenNeeded(document, connection, FULL, document.documentElement);
+    const { load: loadFull } = loadFullWhenNeeded(document, connection, FULL, document.documentElement);
     // A way other than the console shows a script or template: the full build writes it.
     const codeWay = () => [...document.querySelectorAll('[name^="way-"]:checked')].some((r) => r.value !== 'console');
     if (codeWay()) loadFull();

@@ -369,16 +369,21 @@ export function importFull(url) {
 /**
  * Switches `live` to the full build once the reader may need it: when an output the small build
  * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
- * field gets focus, or before printing. `url` is the full build's glue; once it is in use,
- * `marker` gets the class `full-ready`. Returns a function that loads it now.
+ * field gets focus, or before printing. `source` is the full build's glue URL, or (a bundled
+ * host's) a function that imports and initialises it; once it is in use, `marker` gets the class
+ * `full-ready`. Returns { load, stop }: load it now; stop watching (listeners and observer).
  */
-export function loadFullWhenNeeded(root, live, url, marker) {
+export function loadFullWhenNeeded(root, live, source, marker) {
+  const load = typeof source === 'function' ? source : () => importFull(source);
   // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
-  live.fresh = () => importFull(`${url}?instance=${++instances}`).then(engineOf);
+  // A bundled module is one instance: a new LiveGuide of it.
+  live.fresh = typeof source === 'function'
+    ? () => source().then(engineOf)
+    : () => importFull(`${source}?instance=${++instances}`).then(engineOf);
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];
-  if (!missing.length && !fields.length) return () => {};
+  if (!missing.length && !fields.length) return { load: () => {}, stop: () => {} };
   const say = (text) => {
     for (const el of missing) {
       const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
@@ -391,8 +396,8 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const start = () => {
     if (started) return;
     started = true;
-    observer?.disconnect();
-    importFull(url).then((full) => {
+    stop();
+    load().then((full) => {
       live.setEngine(engineOf(full));
       marker.classList.add('full-ready');
     }, (error) => {
@@ -403,14 +408,22 @@ export function loadFullWhenNeeded(root, live, url, marker) {
   const observer = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
     : null;
+  const onFocus = (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); };
+  // Opening a document's checks: its findings are the full build's.
+  const onToggle = (event) => { if (event.target.open && event.target.matches?.('.document-extras')) start(); };
+  function stop() {
+    observer?.disconnect();
+    root.removeEventListener('focusin', onFocus);
+    root.removeEventListener('toggle', onToggle, true);
+    window.removeEventListener('beforeprint', start);
+  }
   if (!observer) {
     start();
-    return start;
+    return { load: start, stop };
   }
   for (const el of [...missing, ...fields]) observer.observe(el);
-  root.addEventListener('focusin', (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); });
-  // Opening a document's checks: its findings are the full build's.
-  root.addEventListener('toggle', (event) => { if (event.target.open && event.target.matches?.('.document-extras')) start(); }, true);
+  root.addEventListener('focusin', onFocus);
+  root.addEventListener('toggle', onToggle, true);
   window.addEventListener('beforeprint', start);
-  return start;
+  return { load: start, stop };
 }

@@ -1,7 +1,7 @@
 //! Renders `content/` into `dist/` with the files of `www/` and the embed module; fails with file and
 //! line on any broken link. Expects the Wasm packages in `dist/pkg/` (built first by `build.sh`).
 
-use ecs_guide::site::embed::{bundle, without_full_build_texts, EmbedParts};
+use ecs_guide::site::embed::{assets_module, without_full_build_texts};
 use ecs_guide::site::{read_pages, render_site, Site, SiteOutput};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +51,7 @@ fn main() -> ExitCode {
                 "pkg/ecs_guide.d.ts",
                 "pkg/ecs_guide_full.d.ts",
                 "embed/ecs-integration-guide.js",
+                "embed/generate.js",
             ]
             .map(String::from),
         )
@@ -99,9 +100,13 @@ fn main() -> ExitCode {
 /// The files of `www/` that go to the site root as they are.
 const SITE_FILES: [&str; 3] = ["app.js", "live.js", "links.js"];
 /// The files of `www/embed/` that go to `dist/embed/` as they are.
-const EMBED_FILES: [&str; 5] = [
+const EMBED_FILES: [&str; 9] = [
     "package.json",
     "ecs-integration-guide.d.ts",
+    "generate.d.ts",
+    "react.d.ts",
+    "README.md",
+    "LICENSE",
     "demo.html",
     "demo.js",
     "demo.css",
@@ -127,22 +132,22 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
     let Some(body) = &site.embed_body else {
         return Ok(());
     };
-    // The embed: one module with everything but the .wasm, which sits beside it.
+    // The embed's generated part: the guide's HTML and CSS as a module, `embed/assets.js`, which
+    // tools/build-embed.mjs bundles (esbuild) with www/embed/element.js into one module.
     let embed = out.join("embed");
     std::fs::create_dir_all(&embed)?;
     let host_css = read(&www.join("embed/host.css"))?;
-    let module = bundle(&EmbedParts {
-        glue: &read(&pkg.join("ecs_guide.js"))?,
-        live: &read(&www.join("live.js"))?,
-        element: &read(&www.join("embed/element.js"))?,
-        // The element has no way tabs or link to keep the choice: its names show open.
-        template: &without_full_build_texts(body).replace(
-            "<details class=\"names-and-options\">",
-            "<details class=\"names-and-options\" open>",
+    std::fs::write(
+        embed.join("assets.js"),
+        assets_module(
+            // The element has no way tabs or link to keep the choice: its names show open.
+            &without_full_build_texts(body).replace(
+                "<details class=\"names-and-options\">",
+                "<details class=\"names-and-options\" open>",
+            ),
+            &format!("{host_css}{guide_css}"),
         ),
-        styles: &format!("{host_css}{guide_css}"),
-    });
-    std::fs::write(embed.join("ecs-integration-guide.js"), module)?;
+    )?;
     // Beside it: the small build's .wasm, and the full build (its own glue module and .wasm), which
     // the element imports when the reader gets near what needs it.
     for file in [

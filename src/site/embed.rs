@@ -1,24 +1,6 @@
-//! The embed's one ES module: the wasm-bindgen glue, the live code, the guide's HTML and CSS, and the element.
+//! The embed's generated parts: the guide's HTML and CSS as a module the element imports (esbuild bundles it).
 
 use crate::OutputId;
-
-/// Turns an ES module's text into plain statements for concatenation: `import` lines and
-/// `export { … }` lines go, and a leading `export ` before a declaration goes.
-pub fn strip_module_syntax(js: &str) -> String {
-    let mut out = String::with_capacity(js.len());
-    for line in js.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("import ") || trimmed.starts_with("export {") {
-            continue;
-        }
-        match line.strip_prefix("export ") {
-            Some(rest) => out.push_str(rest),
-            None => out.push_str(line),
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// The embed's copy of the guide's body, without the placeholder texts of the outputs only the full
 /// build makes (scripts and templates, kilobytes each). The element always runs JavaScript: they
@@ -44,49 +26,59 @@ pub fn without_full_build_texts(body: &str) -> String {
     out
 }
 
-/// The parts of the embed module, each an ES module's text except the HTML and CSS.
-pub struct EmbedParts<'a> {
-    /// wasm-bindgen's `--target web` glue (`pkg/ecs_guide.js`).
-    pub glue: &'a str,
-    /// `www/live.js`.
-    pub live: &'a str,
-    /// `www/embed/element.js`.
-    pub element: &'a str,
-    /// The guide's rendered body.
-    pub template: &'a str,
-    /// The embed's CSS.
-    pub styles: &'a str,
+/// Rewrites CSS lengths in `rem` (the host page's root font size) as multiples of the embed's own
+/// base size, `--ecs-guide-font-size` (16px unless the host sets it): a host's
+/// `html { font-size: 1px }` cannot shrink the guide.
+pub fn without_rem(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let bytes = css.as_bytes();
+    let mut i = 0;
+    while i < css.len() {
+        let starts_number = (bytes[i].is_ascii_digit() || bytes[i] == b'.')
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[i - 1], b'-' | b'_' | b'.' | b'#')));
+        if starts_number {
+            let end = i + css[i..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(css.len() - i);
+            let unit_ends = css[end..].starts_with("rem")
+                && !css[end + 3..]
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if unit_ends {
+                out.push_str(&format!(
+                    "calc({} * var(--ecs-guide-font-size, 16px))",
+                    &css[i..end]
+                ));
+                i = end + 3;
+                continue;
+            }
+            out.push_str(&css[i..end]);
+            i = end;
+            continue;
+        }
+        let c = css[i..].chars().next().expect("inside the string");
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
-/// Builds `ecs-integration-guide.js`: one module, no globals, exporting `generate`, `ready` and
-/// `loadFull` (which imports the full build's glue, `ecs_guide_full.js`, from beside it).
-pub fn bundle(parts: &EmbedParts) -> String {
+/// `assets.js`, the module the element imports its HTML and CSS from (bundled by esbuild into
+/// `ecs-integration-guide.js`): two string literals, `TEMPLATE` and `STYLES`.
+pub fn assets_module(template: &str, styles: &str) -> String {
     let literal = |s: &str| serde_json::to_string(s).expect("a string serialises");
     format!(
-        "// <ecs-integration-guide>: the Shippable ECS integration guide as one custom element.\n\
-// Built by build-site from content/ and www/; do not edit.\n\
-{glue}\n{live}\nconst init = __wbg_init;\nconst TEMPLATE = {template};\nconst STYLES = {styles};\n{element}\n\
-export {{ generate, ready, loadFull }};\n",
-        glue = strip_module_syntax(parts.glue),
-        live = strip_module_syntax(parts.live),
-        template = literal(parts.template),
-        styles = literal(parts.styles),
-        element = strip_module_syntax(parts.element),
+        "// The guide's HTML and CSS for <ecs-integration-guide>. Written by build-site; do not edit.\n\
+export const TEMPLATE = {};\nexport const STYLES = {};\n",
+        literal(template),
+        literal(&without_rem(styles)),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn module_syntax_is_stripped() {
-        let js = "import init from './a.js';\nexport function f() {}\nexport { f as default };\nconst x = 'export ';\n";
-        assert_eq!(
-            strip_module_syntax(js),
-            "function f() {}\nconst x = 'export ';\n"
-        );
-    }
 
     #[test]
     fn the_full_builds_outputs_are_left_empty() {
@@ -101,14 +93,20 @@ mod tests {
 
     #[test]
     fn html_and_css_become_string_literals() {
-        let out = bundle(&EmbedParts {
-            glue: "",
-            live: "",
-            element: "",
-            template: "<p class=\"a\">\u{2028}</p>",
-            styles: "a { b: c }",
-        });
-        assert!(out.contains("const TEMPLATE = \"<p class=\\\"a\\\">\u{2028}</p>\";"));
-        assert!(out.ends_with("export { generate, ready, loadFull };\n"));
+        let out = assets_module("<p class=\"a\">\u{2028}</p>", "a { b: c }");
+        assert_eq!(
+            out,
+            "// The guide's HTML and CSS for <ecs-integration-guide>. Written by build-site; do not edit.\n\
+export const TEMPLATE = \"<p class=\\\"a\\\">\u{2028}</p>\";\nexport const STYLES = \"a { b: c }\";\n"
+        );
+    }
+
+    #[test]
+    fn rem_lengths_become_the_embeds_own_unit() {
+        assert_eq!(
+            without_rem("p{margin:0.75rem 0;font-size:.875rem}h1{font:2rem/1 x}.rem-1rem{width:10rem}a{b:1remx}"),
+            "p{margin:calc(0.75 * var(--ecs-guide-font-size, 16px)) 0;font-size:calc(.875 * var(--ecs-guide-font-size, 16px))}\
+h1{font:calc(2 * var(--ecs-guide-font-size, 16px))/1 x}.rem-1rem{width:calc(10 * var(--ecs-guide-font-size, 16px))}a{b:1remx}"
+        );
     }
 }

@@ -1,16 +1,15 @@
-// The mock settings page: fills its Role ARN field from the guide's guide-change event.
+// The mock settings page: fills its Role ARN field from its own guide's guide-change event.
 const form = document.getElementById('add-integration');
+const guide = document.querySelector('ecs-integration-guide');
 const arn = document.getElementById('role-arn');
 const status = document.getElementById('role-arn-status');
 const save = document.getElementById('save');
 
-document.addEventListener('guide-change', (event) => {
-  const output = event.detail.outputs['cross-account-role-arn'];
-  arn.value = output.complete ? output.text : '';
-  save.disabled = !output.complete;
-  status.textContent = output.complete
-    ? 'Filled in from the guide.'
-    : `Waiting for the guide: ${output.status}`;
+guide.addEventListener('guide-change', (event) => {
+  if (event.target !== guide) return; // another element's event, or one dispatched by other script
+  arn.value = event.detail.value;
+  save.disabled = !event.detail.complete;
+  status.textContent = event.detail.complete ? 'Filled in from the guide.' : guide.validationMessage;
 });
 
 form.addEventListener('submit', (event) => {

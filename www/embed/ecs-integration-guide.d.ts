@@ -1,38 +1,69 @@
-// Types of the <ecs-integration-guide> module (dist/embed/ecs-integration-guide.js).
-import type { Guide, GuideInputs, InputKey } from './ecs_guide';
+// Types of the <ecs-integration-guide> module (ecs-integration-guide.js). Importing it defines the
+/// <reference lib="esnext.disposable" />
+// element where `customElements` exists; without a DOM it only exports the generator.
+import type { Guide, GuideInputs, InputKey } from './ecs_guide.js';
 
-export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, OutputState, ActionVerdict, PermissionsCheck } from './ecs_guide';
+export type { Guide, GuideInputs, InputKey, OutputId, InputError, InputState, OutputState, ActionVerdict, PermissionsCheck } from './ecs_guide.js';
+export { ready, generate, loadFull, initWith } from './generate.js';
 
-/** Resolves once the Wasm core has loaded; `generate` works from then on. */
-export declare const ready: Promise<void>;
+/** The shown method: `cross-account`, `account-keys`, or both when absent. */
+export type GuideMethod = 'cross-account' | 'account-keys';
 
-/**
- * The guide's six IAM documents and ARN, with findings and sizes, and every input's error, from
- * `inputs` (no DOM needed). This is the small build, loaded first.
- */
-export declare function generate(inputs: GuideInputs): Guide;
-
-/**
- * Loads the full build from beside this module (once) and resolves to its `generate`, which also
- * merges, checks and writes the infrastructure as code: every output. The element calls it itself
- * when the reader gets near those sections.
- */
-export declare function loadFull(): Promise<(inputs: GuideInputs) => Guide>;
-
-/** The element's attributes: the input keys (prefill), `method`, and `locked`. */
-export interface EcsIntegrationGuideAttributes extends Partial<Record<InputKey, string>> {
-  /** Shows one method; absent shows both. */
-  method?: 'cross-account' | 'account-keys';
+/** The element's attributes: the input keys (prefill), `method`, `locked`, `name` and `required`. */
+export interface EcsIntegrationGuideAttributes extends Partial<Record<Exclude<InputKey, 'hardened' | 'existing-trust-policy' | 'existing-permissions-policy'>, string>> {
+  /** Shows one method; absent shows both. Any other value is shown as an error. */
+  method?: GuideMethod;
   /** Space-separated input keys shown as read-only facts supplied by the host. */
   locked?: string;
+  /** The least-privilege variant: an HTML boolean, on when present. */
+  hardened?: boolean | '';
+  /** The element's name in its form: FormData carries its `value` under it. */
+  name?: string;
+  /** Invalid (valueMissing) until the shown method's documents are complete. */
+  required?: boolean | '';
 }
 
-/** `guide-change`: bubbles and is composed; `detail` holds every output and input state. */
-export type GuideChangeEvent = CustomEvent<Guide>;
+/** `detail` of `guide-change`, and the element's `guide`. */
+export interface GuideChangeDetail extends Guide {
+  /** True when every document of the shown method is complete; optional inputs do not count. */
+  complete: boolean;
+  /** The value to save once complete ('' before): the role ARN (cross-account), the user name (account-keys). */
+  value: string;
+}
 
-export declare class EcsIntegrationGuideElement extends HTMLElement {
+/** `guide-change`: bubbles and is composed; check `event.target` is your element. */
+export type GuideChangeEvent = CustomEvent<GuideChangeDetail>;
+
+/** The element: a form-associated custom element (its `value` goes into FormData under `name`). */
+export interface EcsIntegrationGuideElement extends HTMLElement {
   /** The current outputs and input states, or null before the Wasm core has loaded. */
-  readonly guide: Guide | null;
+  readonly guide: GuideChangeDetail | null;
+  /** The value to save: the role ARN (cross-account) or user name (account-keys), '' until complete. */
+  readonly value: string;
+  /** True when the shown method's documents are all complete. */
+  readonly complete: boolean;
+  readonly form: HTMLFormElement | null;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  name: string;
+  method: string | null;
+  locked: string;
+  hardened: boolean;
+  awsAccountId: string | null;
+  shippableAwsAccountId: string | null;
+  externalId: string | null;
+  roleName: string | null;
+  policyName: string | null;
+  userName: string | null;
+  userPolicyName: string | null;
+  partition: string | null;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: EcsIntegrationGuideElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: EcsIntegrationGuideElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {

@@ -1,26 +1,26 @@
-// <ecs-integration-guide>: the guide's steps with live fields and documents in a shadow root.
-// Bundled by build-site with the wasm-bindgen glue, live.js, TEMPLATE (the guide's HTML) and
-// STYLES (its CSS) into dist/embed/ecs-integration-guide.js; the .wasm is found beside the module.
-import init, { generate } from '../pkg/ecs_guide.js';
-import { connect, setValueOf, loadFullWhenNeeded, importFull } from '../live.js';
+// <ecs-integration-guide>: the guide's steps with live fields and documents in a shadow root; a
+// form-associated custom element. Bundled by tools/build-embed.mjs (esbuild) with generate.js, the
+// wasm-bindgen glue, live.js and assets.js (the guide's HTML and CSS, written by build-site) into
+// dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is defined only where
+// customElements exists.
+import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
+import { connect, setValueOf, loadFullWhenNeeded } from '../live.js';
+import { TEMPLATE, STYLES } from './assets.js';
+
+export { ready, generate, loadFull, initWith };
 
 const INPUT_KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name',
   'user-name', 'user-policy-name', 'partition', 'hardened'];
 const METHODS = ['cross-account', 'account-keys'];
+/** Attribute values AWS reads case-insensitively, as the element does. */
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
+/** Each method's value to save: the role ARN, or the IAM user's name (its keys are the reader's). */
+const VALUE_OF = { 'cross-account': 'cross-account-role-arn', 'account-keys': null };
 
-/** Resolves once the Wasm core is ready; `generate` works from then on. */
-const ready = init().then(() => undefined);
+let coreReady = false;
+ready.then(() => { coreReady = true; }, () => {});
 
-/** The full build (merge, check, infrastructure as code), beside this module. */
-const FULL = new URL('./ecs_guide_full.js', import.meta.url).href;
-
-/**
- * Loads the full build once: resolves to its `generate`, which returns every output. The element
- * loads it itself when the reader gets near what needs it.
- */
-function loadFull() {
-  return importFull(FULL).then((module) => module.generate);
-}
+const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 let sheet;
 function styles() {
@@ -32,133 +32,357 @@ function styles() {
   return sheet;
 }
 
-class EcsIntegrationGuide extends HTMLElement {
-  static get observedAttributes() {
-    return [...INPUT_KEYS, 'method', 'locked'];
-  }
+/**
+ * The guide's HTML (the build's own: no typed value is ever in it), parsed into `container`. Under
+ * Trusted Types it goes through the policy named `ecs-integration-guide`, which passes this one
+ * string and nothing else.
+ */
+let policy;
+function renderGuide(container) {
+  policy ??= globalThis.trustedTypes?.createPolicy('ecs-integration-guide', {
+    createHTML: (html) => {
+      if (html !== TEMPLATE) throw new TypeError('ecs-integration-guide: only its own template is trusted');
+      return html;
+    },
+  }) ?? null;
+  container.innerHTML = policy ? policy.createHTML(TEMPLATE) : TEMPLATE;
+  container.querySelectorAll('[data-copy-link], noscript, .form-note').forEach((el) => el.remove());
+}
 
-  #container = null;
-  #live = null;
+/** An output's status as a validation message: "The guide needs: Your AWS account ID." */
+function needs(status) {
+  const match = /^Not ready yet: needs (.*?)(?: \(placeholders[^)]*\))?\.$/.exec(status);
+  return match ? `The guide needs: ${match[1]}.` : 'The guide is not complete yet.';
+}
 
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-  }
+/** The outputs of `method` (both methods when null): the documents a host waits for. */
+function shownOutputs(guide, method) {
+  return Object.entries(guide.outputs)
+    .filter(([id]) => (method ? [method] : METHODS).some((m) => id.startsWith(`${m}-`)));
+}
 
-  connectedCallback() {
-    if (this.#container) return; // re-inserted: keep what the reader typed
-    const root = this.shadowRoot;
-    root.adoptedStyleSheets = [styles()];
-    const container = document.createElement('div');
-    container.className = 'guide';
-    container.innerHTML = TEMPLATE; // the build's own HTML: no typed value is ever in it
-    container.querySelectorAll('[data-copy-link], noscript').forEach((el) => el.remove());
-    const region = document.createElement('div');
-    region.className = 'visually-hidden';
-    region.setAttribute('role', 'status');
-    region.setAttribute('aria-live', 'polite');
-    region.dataset.announce = '';
-    container.append(region);
-    root.append(container);
-    this.#container = container;
+function define() {
+  class EcsIntegrationGuideElement extends HTMLElement {
+    static formAssociated = true;
 
-    // Links to anchors scroll inside the shadow root; the host's URL is left alone.
-    root.addEventListener('click', (event) => {
-      const link = event.target.closest('a[href^="#"]');
-      if (!link) return;
-      const target = root.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
-      if (!target) return;
-      event.preventDefault();
-      target.scrollIntoView({ block: 'start' });
-    });
-    container.querySelector('[data-your-values]')?.addEventListener('reset', () => {
-      setTimeout(() => { this.#applyValues(); this.#live?.update(); });
-    });
+    static get observedAttributes() {
+      return [...INPUT_KEYS, 'method', 'locked'];
+    }
 
-    this.#applyMethod();
-    this.#applyLocked();
-    this.#applyValues();
-    ready.then(() => {
-      this.#live = connect(root, generate, (guide) => {
-        this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail: guide }));
-      });
-      this.#live.update();
-      loadFullWhenNeeded(root, this.#live, FULL, container);
-      container.classList.add('js-ready');
-    }, (error) => {
-      container.classList.add('js-failed');
-      console.error('ecs-integration-guide: the Wasm core did not load', error);
-    });
-  }
+    #internals = this.attachInternals();
+    #container = null;
+    #live = null;
+    #stopLoading = null;
+    #hostErrors = new Map();
+    /** What each host attribute last put in its field: removing it clears only that. */
+    #fromHost = new Map();
+    #state = { complete: false, value: '' };
+    #disabled = false;
 
-  attributeChangedCallback(name) {
-    if (!this.#container) return;
-    if (name === 'method') this.#applyMethod();
-    else if (name === 'locked') this.#applyLocked();
-    else {
-      this.#applyValues(name);
+    constructor() {
+      super();
+      this.attachShadow({ mode: 'open' });
+    }
+
+    connectedCallback() {
+      if (!this.#container) this.#render();
+      // Once the core is in, an element is live (its `guide` set) as soon as it is connected.
+      if (coreReady) this.#start();
+      else ready.then(() => this.#start(), (error) => this.#failed(error));
+    }
+
+    #start() {
+      if (!this.isConnected) return;
+      if (!this.#live) {
+        this.#live = connect(this.shadowRoot, generate, (guide) => this.#changed(guide));
+        this.#live.update();
+        this.#container.classList.add('js-ready');
+      }
+      if (!this.#container.classList.contains('full-ready') && !this.#stopLoading) {
+        this.#stopLoading = loadFullWhenNeeded(this.shadowRoot, this.#live, loadFullModule, this.#container).stop;
+      }
+    }
+
+    disconnectedCallback() {
+      this.#stopLoading?.();
+      this.#stopLoading = null;
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this.#container) return;
+      if (name === 'method') this.#applyMethod();
+      else if (name === 'locked') this.#applyLocked();
+      else {
+        this.#applyValue(name, after === null);
+        this.#live?.update();
+      }
+    }
+
+    /** The last generated guide: every output and input state, `complete` and `value`. */
+    get guide() {
+      return this.#live ? this.#detail(this.#live.guide()) : null;
+    }
+
+    /** The value to save: the role ARN (cross-account) or user name (account keys), once complete. */
+    get value() {
+      return this.#state.value;
+    }
+
+    /** True when the shown method's documents are all complete (optional inputs do not count). */
+    get complete() {
+      return this.#state.complete;
+    }
+
+    get form() { return this.#internals.form; }
+    get validity() { return this.#internals.validity; }
+    get validationMessage() { return this.#internals.validationMessage; }
+    get willValidate() { return this.#internals.willValidate; }
+    checkValidity() { return this.#internals.checkValidity(); }
+    reportValidity() { return this.#internals.reportValidity(); }
+
+    get name() { return this.getAttribute('name') ?? ''; }
+    set name(value) { this.setAttribute('name', value); }
+    get method() { return this.getAttribute('method'); }
+    set method(value) { if (value == null) this.removeAttribute('method'); else this.setAttribute('method', value); }
+    get locked() { return this.getAttribute('locked') ?? ''; }
+    set locked(value) { if (value == null) this.removeAttribute('locked'); else this.setAttribute('locked', value); }
+    get hardened() { return this.hasAttribute('hardened'); }
+    set hardened(on) { this.toggleAttribute('hardened', Boolean(on)); }
+
+    formResetCallback() {
+      this.#container?.querySelector('[data-your-values]')?.reset();
+    }
+
+    /** In a disabled fieldset (or form control group), its fields are disabled too. */
+    formDisabledCallback(disabled) {
+      this.#disabled = disabled;
+      this.#container?.querySelectorAll('[data-your-values] fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
+    }
+
+    formStateRestoreCallback(state) {
+      if (!this.#container || typeof state !== 'string') return;
+      let values;
+      try {
+        values = JSON.parse(state);
+      } catch {
+        return;
+      }
+      for (const key of INPUT_KEYS) {
+        const control = this.#control(key);
+        if (control && typeof values[key] === 'string') setValueOf(control, values[key]);
+      }
       this.#live?.update();
     }
-  }
 
-  /** The last generated guide: every output and input state. */
-  get guide() {
-    return this.#live ? this.#live.guide() : null;
-  }
+    #render() {
+      const root = this.shadowRoot;
+      root.adoptedStyleSheets = [styles()];
+      const container = document.createElement('div');
+      container.className = 'guide';
+      // Its own root: left to right and English whatever the host's dir and lang.
+      container.dir = 'ltr';
+      container.lang = 'en';
+      renderGuide(container);
+      const problems = document.createElement('div');
+      problems.className = 'host-errors';
+      problems.setAttribute('role', 'alert');
+      problems.hidden = true;
+      container.prepend(problems);
+      const region = document.createElement('div');
+      region.className = 'visually-hidden';
+      region.setAttribute('role', 'status');
+      region.setAttribute('aria-live', 'polite');
+      region.dataset.announce = '';
+      container.append(region);
+      root.append(container);
+      this.#container = container;
 
-  #control(key) {
-    return this.#container.querySelector(`[data-your-values] [name="${key}"]`);
-  }
+      // Links to anchors scroll inside the shadow root; the host's URL is left alone.
+      root.addEventListener('click', (event) => {
+        const link = event.target.closest('a[href^="#"]');
+        if (!link) return;
+        const target = root.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+        if (!target) return;
+        event.preventDefault();
+        target.scrollIntoView({ block: 'start' });
+      });
+      container.querySelector('[data-your-values]')?.addEventListener('reset', () => {
+        setTimeout(() => { this.#applyValues(); this.#live?.update(); });
+      });
 
-  #applyValues(only) {
-    for (const key of only ? [only] : INPUT_KEYS) {
+      this.#applyMethod();
+      this.#applyLocked();
+      this.#applyValues();
+      if (this.#disabled) this.formDisabledCallback(true);
+    }
+
+    #failed(error) {
+      this.#container.classList.add('js-failed');
+      const compile = error instanceof WebAssembly.CompileError || /wasm|WebAssembly/i.test(String(error));
+      this.#setHostError('wasm', compile
+        ? "The guide's generator (WebAssembly) could not be compiled here. If the page has a Content-Security-Policy, its script-src needs 'wasm-unsafe-eval'."
+        : `The guide's generator did not load: ${error}`);
+      console.error('ecs-integration-guide: the Wasm core did not load', error);
+    }
+
+    #method() {
+      const method = (this.getAttribute('method') || '').toLowerCase();
+      return METHODS.includes(method) ? method : null;
+    }
+
+    /** The event's detail and `guide`: the outputs and inputs, with the element's complete and value. */
+    #detail(guide) {
+      const method = this.#method();
+      const shown = shownOutputs(guide, method);
+      const complete = shown.length > 0 && shown.every(([, output]) => output.complete);
+      const id = VALUE_OF[method ?? 'cross-account'];
+      let value = '';
+      if (complete) value = id ? guide.outputs[id].text : guide.inputs['user-name']?.value ?? '';
+      return { ...guide, complete, value };
+    }
+
+    #changed(guide) {
+      const detail = this.#detail(guide);
+      this.#state = { complete: detail.complete, value: detail.value };
+      const values = {};
+      for (const control of this.#live?.controls ?? []) values[control.name] = control.type === 'checkbox' ? String(control.checked) : control.value;
+      this.#internals.setFormValue(detail.value || null, JSON.stringify(values));
+      this.#validate(detail);
+      this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail }));
+    }
+
+    /** Invalid while an input has an error; while incomplete too when the host marks it `required`. */
+    #validate(detail) {
+      const method = this.#method();
+      const error = Object.entries(detail.inputs).find(([key, input]) => input.error && input.error.code !== 'missing'
+        && this.#control(key) && !this.#control(key).closest('[hidden]'));
+      if (error) {
+        this.#internals.setValidity({ customError: true }, error[1].error.message, this.#control(error[0]));
+      } else if (!detail.complete && this.hasAttribute('required')) {
+        const waiting = shownOutputs(detail, method).find(([, output]) => !output.complete);
+        const key = waiting?.[1].waitingFor?.[0];
+        this.#internals.setValidity({ valueMissing: true }, needs(waiting?.[1].status ?? ''),
+          (key && this.#control(key)) || undefined);
+      } else {
+        this.#internals.setValidity({});
+      }
+    }
+
+    #control(key) {
+      return this.#container.querySelector(`[data-your-values] [name="${key}"]`);
+    }
+
+    #setHostError(key, message) {
+      if (message) this.#hostErrors.set(key, message);
+      else this.#hostErrors.delete(key);
+      const box = this.#container.querySelector('.host-errors');
+      box.replaceChildren(...[...this.#hostErrors.values()].map((text) => {
+        const p = document.createElement('p');
+        p.textContent = text;
+        return p;
+      }));
+      box.hidden = this.#hostErrors.size === 0;
+    }
+
+    #applyValues() {
+      for (const key of INPUT_KEYS) this.#applyValue(key, false);
+    }
+
+    /** Puts a host attribute's value in its field; an unknown value is shown as an error instead. */
+    #applyValue(key, removed) {
       const control = this.#control(key);
-      if (!control) continue;
-      const value = this.getAttribute(key);
-      if (value !== null) setValueOf(control, value);
-      else if (only) setValueOf(control, '');
+      if (!control) return;
+      const attribute = this.getAttribute(key);
+      if (attribute === null) {
+        this.#setHostError(key, null);
+        // Removed by the host: what the host had put there goes, what the reader typed stays.
+        if (removed && this.#fromHost.has(key) && this.#fromHost.get(key) === String(control.type === 'checkbox' ? control.checked : control.value)) {
+          setValueOf(control, '');
+        }
+        this.#fromHost.delete(key);
+        return;
+      }
+      let value = attribute;
+      if (key === 'hardened') value = 'true'; // an HTML boolean: present means on
+      else if (key === 'partition') {
+        value = attribute.trim().toLowerCase();
+        if (!PARTITIONS.includes(value)) {
+          this.#setHostError(key, `The attribute partition="${attribute}" is not a partition: use one of ${PARTITIONS.join(', ')}. The documents use the field's partition.`);
+          return;
+        }
+      }
+      this.#setHostError(key, null);
+      setValueOf(control, value);
+      this.#fromHost.set(key, value);
     }
-  }
 
-  #applyMethod() {
-    const method = METHODS.includes(this.getAttribute('method')) ? this.getAttribute('method') : null;
-    for (const el of this.#container.children) {
-      if (el.matches('[data-announce]')) continue;
-      const isForm = el.matches('section') && el.querySelector('[data-your-values]');
-      const forMethod = el.getAttribute('data-method');
-      el.hidden = Boolean(method) && !isForm && forMethod !== method;
+    #applyMethod() {
+      const raw = this.getAttribute('method');
+      const method = this.#method();
+      this.#setHostError('method', raw !== null && !method
+        ? `The attribute method="${raw}" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown.`
+        : null);
+      for (const el of this.#container.children) {
+        if (el.matches('[data-announce], .host-errors')) continue;
+        const isForm = el.matches('section') && el.querySelector('[data-your-values]');
+        const forMethod = el.getAttribute('data-method');
+        el.hidden = Boolean(method) && !isForm && forMethod !== method;
+      }
+      for (const fieldset of this.#container.querySelectorAll('fieldset[data-method]')) {
+        fieldset.hidden = Boolean(method) && fieldset.dataset.method !== method;
+      }
+      // The hardened account-keys documents need the AWS account ID: its field stays in view.
+      const account = this.#control('aws-account-id')?.closest('.field');
+      const shared = this.#container.querySelector('[data-your-values] fieldset:not([data-method])');
+      const home = this.#container.querySelector('[data-your-values] fieldset[data-method="cross-account"]');
+      if (account && shared && home) {
+        if (method === 'account-keys' && account.parentElement !== shared) shared.prepend(account);
+        else if (method !== 'account-keys' && account.parentElement !== home) home.querySelector('legend').after(account);
+      }
+      if (this.#live) this.#changed(this.#live.guide());
     }
-    for (const fieldset of this.#container.querySelectorAll('fieldset[data-method]')) {
-      fieldset.hidden = Boolean(method) && fieldset.dataset.method !== method;
-    }
-  }
 
-  #applyLocked() {
-    const locked = new Set((this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean));
-    for (const key of INPUT_KEYS) {
-      const control = this.#control(key);
-      if (!control) continue;
-      const field = control.closest('.field');
-      const isLocked = locked.has(key);
-      if (control.tagName === 'SELECT' || control.type === 'checkbox') control.disabled = isLocked;
-      else control.readOnly = isLocked;
-      field.toggleAttribute('data-locked', isLocked);
-      let note = field.querySelector('.locked-note');
-      if (isLocked && !note) {
-        note = document.createElement('p');
-        note.className = 'locked-note';
-        note.id = `locked-${key}`;
-        note.textContent = 'Provided by Shippable.';
-        field.querySelector('label').after(note);
-        control.setAttribute('aria-describedby', `${note.id} ${control.getAttribute('aria-describedby')}`);
-      } else if (!isLocked && note) {
-        control.setAttribute('aria-describedby', control.getAttribute('aria-describedby').replace(`${note.id} `, ''));
-        note.remove();
+    #applyLocked() {
+      const raw = (this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean);
+      const locked = new Set(raw.map((key) => key.toLowerCase()));
+      const unknown = [...locked].filter((key) => !INPUT_KEYS.includes(key));
+      this.#setHostError('locked', unknown.length
+        ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}.`
+        : null);
+      for (const key of INPUT_KEYS) {
+        const control = this.#control(key);
+        if (!control) continue;
+        const field = control.closest('.field');
+        const isLocked = locked.has(key);
+        if (control.tagName === 'SELECT' || control.type === 'checkbox') control.disabled = isLocked;
+        else control.readOnly = isLocked;
+        field.toggleAttribute('data-locked', isLocked);
+        let note = field.querySelector('.locked-note');
+        if (isLocked && !note) {
+          note = document.createElement('p');
+          note.className = 'locked-note';
+          note.id = `locked-${key}`;
+          note.textContent = 'Provided by Shippable.';
+          field.querySelector('label').after(note);
+          control.setAttribute('aria-describedby', `${note.id} ${control.getAttribute('aria-describedby')}`);
+        } else if (!isLocked && note) {
+          control.setAttribute('aria-describedby', control.getAttribute('aria-describedby').replace(`${note.id} `, ''));
+          note.remove();
+        }
       }
     }
   }
+
+  // Every input key is a camelCase property mirroring its attribute (hardened, above, is a boolean).
+  for (const key of INPUT_KEYS.filter((k) => k !== 'hardened')) {
+    Object.defineProperty(EcsIntegrationGuideElement.prototype, camel(key), {
+      configurable: true,
+      enumerable: true,
+      get() { return this.getAttribute(key); },
+      set(value) { if (value == null) this.removeAttribute(key); else this.setAttribute(key, value); },
+    });
+  }
+  customElements.define('ecs-integration-guide', EcsIntegrationGuideElement);
 }
 
-if (!customElements.get('ecs-integration-guide')) {
-  customElements.define('ecs-integration-guide', EcsIntegrationGuide);
-}
+if (typeof customElements !== 'undefined' && !customElements.get('ecs-integration-guide')) define();
