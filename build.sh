@@ -136,8 +136,9 @@ minify() {
   local file
   node_modules/.bin/esbuild "$DIST/style.css" --minify --log-level=warning --allow-overwrite \
     --outfile="$DIST/style.css"
-  # The page's script is one file: app.js with live.js in it (one request, one compressed stream).
-  node_modules/.bin/esbuild "$DIST/app.js" --bundle '--external:./pkg/*' '--external:./links.js' --format=esm --target=es2022 \
+  # The page's script is one file: app.js with live.js and the small build's glue in it (one
+  # request, one compressed stream); the full build and links.js stay separate, loaded when needed.
+  node_modules/.bin/esbuild "$DIST/app.js" --bundle '--external:./links.js' --format=esm --target=es2022 \
     --log-level=warning --allow-overwrite --outfile="$DIST/app.js"
   for file in "$DIST"/*.js "$DIST"/pkg/*.js "$DIST"/embed/demo.js "$DIST"/embed/ecs_guide_full.js; do
     node_modules/.bin/esbuild "$file" --minify --format=esm --target=es2022 \

@@ -93,7 +93,8 @@ async function main() {
   syncWays();
   // Pages without live parts only need their copy buttons, not the Wasm core.
   const live = document.querySelector('[data-your-values], [data-output]');
-  if (live) await init();
+  // The small build's glue is bundled into this file (build.sh): its .wasm is named from here.
+  if (live) await init({ module_or_path: new URL('./pkg/ecs_guide_bg.wasm', import.meta.url) });
   const connection = connect(document, generate, readiness);
   const { update, controls, form } = connection;
   // Pasted policies never go into a link: only the values form's fields do, and the choices.
