@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, symlinkSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch, start, DIST } from './harness.mjs';
+import { launch, start, breakFirstFullBuild, DIST } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/embed-host/', import.meta.url).pathname;
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
@@ -307,22 +307,7 @@ test('when the engine fails, every document is marked not ready with why, and th
   // The full build's LiveGuide throws (as a trap does) for the role name "trap-now", in the instance
   // first loaded only: a fresh instance (a module URL with a query) is the build as shipped.
   const { page, context, requests } = await open('/host/hostile.html', {
-    before: (p) => p.route((url) => url.pathname.endsWith('/embed/ecs_guide_full.js') && !url.search, async (route) => {
-      // A module in its place that re-exports the real one (loaded with a query, so not
-      // intercepted), with a LiveGuide whose update throws as a trap does.
-      await route.fulfill({
-        contentType: 'text/javascript',
-        body: `import init, * as real from './ecs_guide_full.js?real';
-export * from './ecs_guide_full.js?real';
-export default init;
-export class LiveGuide extends real.LiveGuide {
-  update(inputs) {
-    if (inputs['role-name'] === 'trap-now') throw new WebAssembly.RuntimeError('unreachable');
-    return super.update(inputs);
-  }
-}`,
-      });
-    }),
+    before: (p) => breakFirstFullBuild(p, '/embed/ecs_guide_full.js'),
   });
   await ready(page);
   await inGuide(page, 'first', '[name="aws-account-id"]').fill('123456789012');

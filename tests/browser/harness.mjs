@@ -42,3 +42,27 @@ export async function openPage(browser, url, options = {}) {
   }
   return { page, context, requests, errors };
 }
+
+/**
+ * Makes the full build's LiveGuide throw (as a trap does: WebAssembly.RuntimeError) whenever the
+ * role name is "trap-now", in the module first loaded from `path` (the end of the page's or the
+ * element's glue URL) only: loaded with a query (the page's fresh instance) it is the build as shipped.
+ */
+export async function breakFirstFullBuild(page, path) {
+  await page.route((url) => url.pathname.endsWith(path) && !url.search, async (route) => {
+    // A module in its place that re-exports the real one (loaded with a query, so not
+    // intercepted), with a LiveGuide whose update throws as a trap does.
+    await route.fulfill({
+      contentType: 'text/javascript',
+      body: `import init, * as real from './ecs_guide_full.js?real';
+export * from './ecs_guide_full.js?real';
+export default init;
+export class LiveGuide extends real.LiveGuide {
+  update(inputs) {
+    if (inputs['role-name'] === 'trap-now') throw new WebAssembly.RuntimeError('unreachable');
+    return super.update(inputs);
+  }
+}`,
+    });
+  });
+}

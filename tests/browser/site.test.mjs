@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, inflateSync } from 'node:zlib';
-import { launch, start, openPage, DIST } from './harness.mjs';
+import { launch, start, openPage, breakFirstFullBuild, DIST } from './harness.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
@@ -953,30 +953,6 @@ test('axe-core finds no violations with every original wording open, light and d
     await context.close();
   }
 });
-
-/**
- * Makes the full build's LiveGuide throw (as a trap does: WebAssembly.RuntimeError) whenever the
- * role name is "trap-now", in the instance first loaded only: a fresh instance (a module URL with
- * a query) is the build as shipped.
- */
-async function breakFirstFullBuild(page, path) {
-  await page.route((url) => url.pathname.endsWith(path) && !url.search, async (route) => {
-    // A module in its place that re-exports the real one (loaded with a query, so not
-    // intercepted), with a LiveGuide whose update throws as a trap does.
-    await route.fulfill({
-      contentType: 'text/javascript',
-      body: `import init, * as real from './ecs_guide_full.js?real';
-export * from './ecs_guide_full.js?real';
-export default init;
-export class LiveGuide extends real.LiveGuide {
-  update(inputs) {
-    if (inputs['role-name'] === 'trap-now') throw new WebAssembly.RuntimeError('unreachable');
-    return super.update(inputs);
-  }
-}`,
-    });
-  });
-}
 
 test('when the engine fails, every document is marked not ready with why, and the next change recovers (issue 12)', async () => {
   const expected = golden('custom-names');
