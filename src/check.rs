@@ -322,7 +322,15 @@ fn decide(statements: &[&Map<String, Value>], action: &RealAction, scope: Scope<
         (None, Some((by, _)), deny) => Outcome::Limited {
             by: *by,
             deny: false,
-            on_resources: by.on_resources || deny.is_some_and(|d| d.on_resources),
+            // Which requests are allowed depends on the resource when an Allow reaches only some
+            // resources under a condition that no Allow of every resource is sure to hold with.
+            on_resources: deny.is_some_and(|d| d.on_resources)
+                || allows.iter().any(|(some, some_when)| {
+                    some.on_resources
+                        && !allows.iter().any(|(every, every_when)| {
+                            !every.on_resources && every_when.iter().all(|e| implied(e, some_when))
+                        })
+                }),
         },
         // Nothing allows it and a Deny takes some of it: an Allow added cannot grant it.
         (None, None, Some(deny)) => Outcome::Denied(deny),
