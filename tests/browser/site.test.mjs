@@ -719,6 +719,8 @@ test('code frames: a title bar that covers no code, Copied with the placeholders
     assert.ok(bar.bottom <= code.top, `${id}: the title bar ends above the code`);
   }
   await page.click('button[data-copy="output-cross-account-trust-policy"]');
+  // The label changes once the clipboard has taken the text (asynchronous).
+  await page.waitForFunction(() => document.querySelector('button[data-copy="output-cross-account-trust-policy"]').textContent !== 'Copy');
   assert.equal(await page.textContent('button[data-copy="output-cross-account-trust-policy"]'), 'Copied, with 2 placeholders still to fill');
   await typeThreeIds(page);
   await page.click('button[data-copy="output-cross-account-trust-policy"]');
