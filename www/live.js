@@ -180,9 +180,9 @@ function byAttribute(root, attr) {
  * nothing typed goes into a link. No partition, or one with an error, keeps the aws console.
  */
 function followPartition(links, partition) {
-  const chosen = partition && !partition.error && /^[a-z-]+$/.test(partition.shown) ? partition.shown : 'aws';
+  const name = partition && !partition.error && /^[a-z-]+$/.test(partition.shown) ? partition.shown : 'aws';
   for (const link of links) {
-    const href = link.getAttribute(`data-console-${chosen}`) ?? link.getAttribute('data-console-aws');
+    const href = link.getAttribute(`data-console-${name}`) ?? link.getAttribute('data-console-aws');
     if (href && link.getAttribute('href') !== href) link.setAttribute('href', href);
   }
 }
