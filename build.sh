@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one entry point: build, serve, test, bench. Installs what is missing, skips what is present.
+# The one entry point: set-up, build, serve, test, bench. Installs what is missing, skips what is present.
 #
+#   ./build.sh setup      install the tools: all of them, or those of `setup build|test|bench`
 #   ./build.sh            build dist/ (static files, relative URLs)
 #   ./build.sh serve      build, then serve dist/ on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh test       every test: format, lints, native, the built .wasm, the browser
@@ -15,6 +16,30 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # --- set-up: each step checks first and does nothing when the tool is there ------------------
+
+# setup [build|test|bench|all]: what each command needs, installed where missing, said either way.
+setup() {
+  local what=${1:-all}
+  say "set-up for ${what}: Rust's $TARGET target, wasm-bindgen-cli, the npm packages of package-lock.json"
+  need_wasm_target
+  need_wasm_bindgen
+  need_node_modules
+  case "$what" in
+    test | all)
+      say "set-up for tests: Debian's chromium, the test host's npm packages, the Python tools of tests/iac"
+      need_chromium
+      need_host_modules
+      need_python_tools
+      ;;
+  esac
+  case "$what" in
+    bench | all)
+      say "set-up for benchmarks: Debian's chromium, lighthouse@12.2.3 under .tools/"
+      need_chromium
+      need_lighthouse
+      ;;
+  esac
+}
 
 need_wasm_target() {
   if ! rustup target list --installed | grep -qx "$TARGET"; then
@@ -52,6 +77,14 @@ need_host_modules() {
   fi
 }
 
+need_lighthouse() {
+  if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then
+    say "installing lighthouse@12.2.3 under .tools/ (benchmarks only)"
+    npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save lighthouse@12.2.3 >/dev/null
+  fi
+}
+
+# Debian's chromium (browsers cannot be downloaded here): the one step that needs apt-get and root.
 need_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's chromium for the browser tests"
@@ -88,20 +121,16 @@ need_python_tools() {
 }
 
 test_iac() {
-  need_python_tools
   say "infrastructure as code: bash -n, cfn-lint, moto, python-hcl2"
   PYTHONDONTWRITEBYTECODE=1 "$PY_TOOLS/bin/python" -m pytest -q tests/iac
 }
 
 # --- build -----------------------------------------------------------------------------------
 
-# Two builds of the one crate: `ecs_guide` (the six documents and their sizes: what the first
-# visit loads) and `ecs_guide_full` (the `full` feature: findings, merge, check, infrastructure as code,
-# loaded when the reader gets near them).
+# Two builds of the Wasm crate (crates/wasm): `ecs_guide` (the six documents and their sizes: what
+# the first visit loads) and `ecs_guide_full` (the `full` feature: findings, merge, check,
+# infrastructure as code, loaded when the reader gets near them).
 build_wasm() {
-  need_wasm_target
-  need_wasm_bindgen
-  need_node_modules
   local out="$DIST/pkg"
   rm -rf "$out"
   mkdir -p "$out"
@@ -109,14 +138,14 @@ build_wasm() {
   wasm_package ecs_guide_full wasm-full
 }
 
-# wasm_package NAME PROFILE [cargo flags]: builds the crate for the browser into $DIST/pkg/NAME*.
+# wasm_package NAME PROFILE [cargo flags]: builds crates/wasm for the browser into $DIST/pkg/NAME*.
 wasm_package() {
   local name=$1 profile=$2 out="$DIST/pkg"
   shift 2
   say "building the Wasm core: $name"
-  cargo build --profile "$profile" --locked --target "$TARGET" --lib "$@"
+  cargo build --profile "$profile" --locked --target "$TARGET" -p ecs-guide-wasm "$@"
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
-    "target/$TARGET/$profile/ecs_guide.wasm"
+    "target/$TARGET/$profile/ecs_guide_wasm.wasm"
   # --converge and --strip-target-features (metadata no browser reads): 0.3 KB less compressed.
   node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -126,7 +155,7 @@ wasm_package() {
 
 build_site() {
   say "rendering the site"
-  cargo run --release --locked --quiet --bin build-site -- --out "$DIST"
+  cargo run --release --locked --quiet -p ecs-guide-site --bin build-site -- --out "$DIST"
 }
 
 # The shipped JavaScript and CSS, minified in place (esbuild): every reader downloads them. After
@@ -158,26 +187,25 @@ build() {
 # --- commands --------------------------------------------------------------------------------
 
 cmd_serve() {
+  setup build
   build
   exec node tools/serve.mjs "$DIST" "${PORT:-8000}"
 }
 
 cmd_test() {
+  setup test
   say "cargo fmt --check"
   cargo fmt --all -- --check
   say "cargo clippy"
   cargo clippy --locked --all-targets -- -D warnings
-  need_wasm_target
-  cargo clippy --locked --target "$TARGET" --lib -- -D warnings
-  cargo clippy --locked --target "$TARGET" --lib --no-default-features -- -D warnings
+  cargo clippy --locked --target "$TARGET" -p ecs-guide-wasm -- -D warnings
+  cargo clippy --locked --target "$TARGET" -p ecs-guide-wasm --no-default-features -- -D warnings
   say "native tests"
   cargo test --locked
   say "native tests of the small build (no \`full\` feature)"
-  cargo test --locked --lib --no-default-features
+  cargo test --locked -p ecs-guide --lib --no-default-features
   test_iac
   build
-  need_chromium
-  need_host_modules
   say "tests of the built .wasm (Node)"
   node --test tests/wasm/
   say "browser tests (headless Chromium)"
@@ -186,26 +214,23 @@ cmd_test() {
 }
 
 cmd_bench() {
+  setup bench
   build
-  need_chromium
   say "generate(), native"
   cargo bench --locked --bench generate
   say "generate(), the built .wasm in Node"
   node tools/bench-wasm.mjs "$DIST"
   say "page weight and keystroke time (headless Chromium)"
   node tools/bench-browser.mjs "$DIST"
-  if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then
-    say "installing lighthouse@12.2.3 under .tools/ (benchmarks only)"
-    npm install --prefix .tools/lighthouse --no-audit --no-fund --no-save lighthouse@12.2.3 >/dev/null
-  fi
   say "Lighthouse (all four categories)"
   node tools/bench-lighthouse.mjs "$DIST"
 }
 
 case "${1:-build}" in
-  build) build ;;
+  setup) setup "${2:-all}" ;;
+  build) setup build && build ;;
   serve) cmd_serve ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
-  *) echo "usage: $0 [build|serve|test|bench]" >&2; exit 2 ;;
+  *) echo "usage: $0 [setup|build|serve|test|bench]" >&2; exit 2 ;;
 esac

@@ -2,7 +2,7 @@
 //! every IAM document and ARN of the guide generated exactly from them.
 //!
 //! The core has no browser dependency. [`generate`] is the one call the page makes per keystroke;
-//! the `wasm` module (WebAssembly builds only) exposes it to JavaScript.
+//! the `ecs-guide-wasm` crate (`crates/wasm`) exposes it to JavaScript.
 //!
 //! Without the `full` feature (the browser's first, small build) it generates the guide's six
 //! documents with their findings and sizes; `full` (a default) adds what reads a pasted policy
@@ -28,12 +28,6 @@ pub mod merge;
 #[cfg(feature = "full")]
 pub mod policy;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 pub use errors::InputError;
 pub use guide::{generate, Guide, InputState, Output, OutputId};
 pub use inputs::{InputKey, Partition, RawInputs};
-
-#[cfg(all(not(target_arch = "wasm32"), feature = "full"))]
-pub mod site;

@@ -8,7 +8,7 @@ pub mod page;
 pub mod template;
 pub mod widgets;
 
-use crate::{generate, RawInputs};
+use ecs_guide::{generate, RawInputs};
 use page::Page;
 use std::fmt;
 use std::path::{Path, PathBuf};

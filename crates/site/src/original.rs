@@ -6,7 +6,7 @@ use super::{markdown, Site};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The guide's source, verbatim (a copy of the original `ecs-integration.md`).
-pub const GUIDE_SOURCE: &str = include_str!("../../tests/seed/ecs-integration.md");
+pub const GUIDE_SOURCE: &str = include_str!("../../../tests/seed/ecs-integration.md");
 
 /// The label of the collapsed block.
 pub const SUMMARY: &str = "As the guide was first written";

@@ -3,8 +3,8 @@
 use super::widgets::escaped;
 use super::{console, original, widgets};
 use super::{Site, SiteError};
-use crate::guide::OutputId;
-use crate::{Guide, InputKey};
+use ecs_guide::OutputId;
+use ecs_guide::{Guide, InputKey};
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
     TagEnd,
@@ -553,7 +553,7 @@ mod tests {
             "---\npage_title: T\n---\n## M {#m data-method=cross-account}\n### A {#a data-way=console}\nx\n#### C {#c .extra}\ny\n### B {#b}\nz\n",
         )
         .unwrap();
-        let guide = crate::generate(&crate::RawInputs::new());
+        let guide = ecs_guide::generate(&ecs_guide::RawInputs::new());
         let html = render(&page, &Site::default(), &guide).unwrap().html;
         assert_eq!(
             html,

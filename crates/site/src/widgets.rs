@@ -1,7 +1,7 @@
 //! The live parts of a page as HTML: the "Your values" form, generated documents, live names, form drawings.
 
-use crate::guide::{Output, OutputId};
-use crate::{Guide, InputKey};
+use ecs_guide::{Guide, InputKey};
+use ecs_guide::{Output, OutputId};
 use pulldown_cmark_escape::escape_html;
 
 /// HTML-escapes text for element content and quoted attribute values.
@@ -315,7 +315,7 @@ aria-describedby=\"{described}\"><label for=\"input-{name}\">{label}</label>\
             hint = escaped(hint(key)),
         );
     } else if key == InputKey::Partition {
-        let options: String = crate::Partition::ALL
+        let options: String = ecs_guide::Partition::ALL
             .iter()
             .map(|p| format!("<option value=\"{0}\">{0}</option>", p.as_str()))
             .collect();
@@ -534,7 +534,7 @@ pub fn integration_form(method: &str, guide: &Guide) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{generate, RawInputs};
+    use ecs_guide::{generate, RawInputs};
 
     #[test]
     fn live_text_escapes_and_marks_names() {

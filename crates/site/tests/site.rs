@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 fn build_site(content: &str) -> (bool, String, String) {
     // Tests run at once: each build has its own output folder.
     static BUILDS: AtomicUsize = AtomicUsize::new(0);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root: content/, www/ and tests/fixtures/ are there.
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let out = std::env::temp_dir().join(format!(
         "ecs-guide-site-{}-{}-{}",
         std::process::id(),

@@ -1,7 +1,7 @@
 //! Links to the AWS Management Console, one host per partition, so a console link follows the partition.
 
 use super::widgets::escaped;
-use crate::inputs::Partition;
+use ecs_guide::Partition;
 
 /// The console of the `aws` partition: links in `content/` are written with it.
 pub const DEFAULT_CONSOLE: &str = "https://console.aws.amazon.com";

@@ -1,6 +1,6 @@
 //! The WebAssembly boundary: moves inputs in from JavaScript and the generated guide back out.
 
-use crate::{generate as generate_guide, InputKey, RawInputs};
+use ecs_guide::{generate as generate_guide, InputKey, RawInputs};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -150,7 +150,7 @@ pub fn generate(inputs: &GuideInputs) -> Result<GeneratedGuide, JsError> {
 /// this object's own code would cost in bytes.)
 #[cfg(feature = "full")]
 #[wasm_bindgen]
-pub struct LiveGuide(crate::guide::LiveGuide);
+pub struct LiveGuide(ecs_guide::guide::LiveGuide);
 
 #[cfg(feature = "full")]
 #[wasm_bindgen]
@@ -158,7 +158,7 @@ impl LiveGuide {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> LiveGuide {
-        LiveGuide(crate::guide::LiveGuide::new())
+        LiveGuide(ecs_guide::guide::LiveGuide::new())
     }
 
     /// What changed since the last update, from `inputs` (as `generate` takes them).

@@ -1,8 +1,8 @@
 //! Renders `content/` into `dist/` with the files of `www/` and the embed module; fails with file and
 //! line on any broken link. Expects the Wasm packages in `dist/pkg/` (built first by `build.sh`).
 
-use ecs_guide::site::embed::{assets_module, without_full_build_texts};
-use ecs_guide::site::{read_pages, render_site, Site, SiteOutput};
+use ecs_guide_site::embed::{assets_module, without_full_build_texts};
+use ecs_guide_site::{read_pages, render_site, Site, SiteOutput};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

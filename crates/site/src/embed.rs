@@ -1,6 +1,6 @@
 //! The embed's generated parts: the guide's HTML and CSS as a module the element imports (esbuild bundles it).
 
-use crate::OutputId;
+use ecs_guide::OutputId;
 
 /// The embed's copy of the guide's body, without the placeholder texts of the outputs only the full
 /// build makes (scripts and templates, kilobytes each). The element always runs JavaScript: they
