@@ -90,6 +90,24 @@ fn a_document_that_is_not_the_generated_one_fails_the_build() {
 }
 
 #[test]
+fn the_old_fence_of_a_generated_document_fails_the_build_saying_what_to_write() {
+    let (ok, stderr, _) = build_site("tests/fixtures/old-output-fence");
+    assert!(!ok);
+    let file = Path::new("tests/fixtures/old-output-fence/index.md")
+        .display()
+        .to_string();
+    let expected = format!(
+        "error: {file}:7: a fence `output cross-account-role-arn` is not the syntax: write a fence \
+`<language> output=cross-account-role-arn` (e.g. ```json output=cross-account-role-arn) holding the \
+document the core generates:\narn:aws:iam::<12 digit AWS account id>:role/shippable-role-to-allow-ecs-access\n"
+    );
+    assert!(
+        stderr.contains(&expected),
+        "missing `{expected}` in:\n{stderr}"
+    );
+}
+
+#[test]
 fn the_guides_own_wording_is_collapsed_and_exact_and_comments_never_reach_the_page() {
     let (ok, stderr, html) = build_site("content");
     assert!(ok, "{stderr}");

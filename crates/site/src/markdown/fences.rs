@@ -57,7 +57,7 @@ pub fn fill<'a>(
     }
     Ok(out)
 }
-/// A fenced block: a generated document (`output=<id>`), the values form, a form drawing, or code.
+/// A fenced block: a generated document (`<language> output=<id>`, holding it), the values form, a form drawing, or code.
 fn code_block(
     info: &str,
     text: &str,
@@ -88,11 +88,15 @@ fn code_block(
                 .ok_or_else(|| at(format!("unknown paste field `{key}`")));
         }
         "output" => {
-            // A generated document shown whole, without a copy of it in the Markdown.
-            let id = rest.first().copied().unwrap_or("");
-            let output_id =
-                OutputId::from_id(id).ok_or_else(|| at(format!("unknown output `{id}`")))?;
-            return Ok(widgets::output_block(guide.output(output_id), guide));
+            // One syntax for a generated document: the fence holds it, so the build checks it.
+            let id = rest.first().copied().unwrap_or("<output id>");
+            let document = OutputId::from_id(id)
+                .map(|output_id| format!(":\n{}", guide.output(output_id).text))
+                .unwrap_or_default();
+            return Err(at(format!(
+                "a fence `output {id}` is not the syntax: write a fence `<language> output={id}` \
+(e.g. ```json output={id}) holding the document the core generates{document}"
+            )));
         }
         "integration-form" => {
             let method = rest.first().copied().unwrap_or("");
