@@ -1,6 +1,6 @@
 //! Links to the AWS Management Console, one host per partition, so a console link follows the partition.
 
-use super::widgets::escaped;
+use super::live_text::escaped;
 use ecs_guide::Partition;
 
 /// The console of the `aws` partition: links in `content/` are written with it.

@@ -1,7 +1,10 @@
 //! The docs site, rendered at build time: pages of `content/` through Markdown to checked static HTML.
 
 pub mod console;
+pub mod document;
+pub mod drawing;
 pub mod embed;
+pub mod live_text;
 pub mod markdown;
 pub mod original;
 pub mod page;

@@ -1,7 +1,7 @@
 //! The guide's own wording of a step, checked against the guide's source and shown collapsed.
 
+use super::live_text::escaped;
 use super::markdown::Link;
-use super::widgets::escaped;
 use super::{markdown, Site};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

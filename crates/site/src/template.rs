@@ -1,8 +1,8 @@
 //! The page around a rendered body: head (title, meta, CSP), header, sidebar, table of contents.
 
+use super::live_text::escaped;
 use super::markdown::{Heading, Rendered};
 use super::page::Page;
-use super::widgets::escaped;
 
 /// Only same-origin scripts, Wasm compilation, and nothing from anywhere else.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \

@@ -3,7 +3,7 @@
 
 use super::{Link, Located};
 use crate::page::Page;
-use crate::{original, widgets, Site, SiteError};
+use crate::{document, drawing, original, widgets, Site, SiteError};
 use ecs_guide::{Guide, InputKey, OutputId};
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
@@ -100,7 +100,7 @@ fn code_block(
         }
         "integration-form" => {
             let method = rest.first().copied().unwrap_or("");
-            return widgets::integration_form(method, guide)
+            return drawing::integration_form(method, guide)
                 .ok_or_else(|| at(format!("unknown integration-form method `{method}`")));
         }
         _ => {}
@@ -127,7 +127,7 @@ fn code_block(
                 output.text
             )));
         }
-        return Ok(widgets::output_block(output, guide));
+        return Ok(document::output_block(output, guide));
     }
-    Ok(widgets::code(lang, text))
+    Ok(document::code(lang, text))
 }

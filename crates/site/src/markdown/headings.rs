@@ -3,7 +3,7 @@
 
 use super::live_names::live;
 use super::{slug, Heading, Located};
-use crate::widgets::escaped;
+use crate::live_text::escaped;
 use ecs_guide::Guide;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashSet;

@@ -2,7 +2,7 @@
 //! and links off the site are marked external (console links carry every partition's console).
 
 use super::{Link, Located};
-use crate::widgets::escaped;
+use crate::live_text::escaped;
 use crate::{console, Site};
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 

@@ -1,7 +1,7 @@
 //! The pass that makes inline code naming `{input-key}` live: each key a span following the typed value.
 
 use super::Located;
-use crate::widgets;
+use crate::live_text;
 use ecs_guide::Guide;
 use pulldown_cmark::{CowStr, Event};
 
@@ -16,10 +16,9 @@ pub fn inline_code<'a>(events: Vec<Located<'a>>, guide: &Guide) -> Vec<Located<'
 /// One event, live if it is inline code holding `{input-key}`.
 pub fn live<'a>(event: Event<'a>, guide: &Guide) -> Event<'a> {
     match event {
-        Event::Code(code) if widgets::has_live_names(&code) => Event::Html(CowStr::from(format!(
-            "<code>{}</code>",
-            widgets::live_text(&code, guide)
-        ))),
+        Event::Code(code) if live_text::has_live_names(&code) => Event::Html(CowStr::from(
+            format!("<code>{}</code>", live_text::live_text(&code, guide)),
+        )),
         other => other,
     }
 }
