@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_SECURITY_POLICY, HEADER_ONLY_CONTENT_SECURITY_POLICY } from '../www/generated/facts.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -11,8 +12,8 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+/** The site's CSP (the pages' <meta>), with what only a header can say. */
+const CSP = `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_CONTENT_SECURITY_POLICY}`;
 
 /** Starts the server; resolves to it once listening. Port 0 picks a free port. */
 export function serve(dir, port = 8000, host = '127.0.0.1') {

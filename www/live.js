@@ -1,5 +1,6 @@
 // The live guide, shared by the site page and the embed: one generate() per change, then only the
 // text and attributes that differ are written. `root` is the document or a shadow root.
+import { SEVERITY_LABELS, SIZE_METER } from './generated/facts.js';
 
 /** What setTextOf last wrote into each element: read back from the DOM, a long text is copied. */
 const written = new WeakMap();
@@ -120,13 +121,13 @@ function showSize(el, size) {
   if (!size || !meter || !text) return;
   meter.max = size.limit;
   meter.value = size.used;
-  meter.low = Math.floor(size.limit * 3 / 4);
-  meter.high = Math.floor(size.limit * 9 / 10);
-  const n = (v) => NUMBER.format(v);
-  setTextOf(text, `Size: ${n(size.used)} of ${n(size.limit)} characters (${Math.floor(size.used * 100 / size.limit)}%) of the ${size.quota}, whitespace not counted.`);
+  const [lowOf, lowIn] = SIZE_METER.low, [highOf, highIn] = SIZE_METER.high;
+  meter.low = Math.floor(size.limit * lowOf / lowIn);
+  meter.high = Math.floor(size.limit * highOf / highIn);
+  const figures = { used: NUMBER.format(size.used), limit: NUMBER.format(size.limit),
+    percent: Math.floor(size.used * 100 / size.limit), quota: size.quota };
+  setTextOf(text, SIZE_METER.sentence.replace(/\{(\w+)\}/g, (_, name) => figures[name]));
 }
-
-const SEVERITY_LABEL = { error: 'Problem', warning: 'Warning', note: 'Note' };
 
 /** Rebuilds a findings list from data (text only: nothing typed becomes HTML). */
 function showFindings(list, items) {
@@ -138,7 +139,7 @@ function showFindings(list, items) {
     item.className = `finding finding-${finding.severity}`;
     item.dataset.rule = finding.rule;
     const label = document.createElement('strong');
-    label.textContent = `${SEVERITY_LABEL[finding.severity]}:`;
+    label.textContent = `${SEVERITY_LABELS[finding.severity]}:`;
     item.append(label, ` ${finding.message}`);
     return item;
   }));

@@ -7,23 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, inflateSync } from 'node:zlib';
 import { launch, start, openPage, breakFirstFullBuild, DIST } from './harness.mjs';
+import { INPUT_KEYS, PASTED_INPUT_KEYS, OUTPUT_IDS, EXTENSIONS } from '../../www/generated/facts.js';
 
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
-const OUTPUT_IDS = ['cross-account-permissions-policy', 'cross-account-trust-statement', 'cross-account-trust-policy',
-  'cross-account-role-arn', 'account-keys-user-policy', 'account-keys-role-trust-policy',
-  'merged-trust-policy', 'permissions-check',
-  'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification',
-  'account-keys-aws-cli', 'account-keys-cloudformation', 'account-keys-terraform', 'account-keys-verification'];
-const extension = (id) => {
-  if (id === 'cross-account-role-arn' || id === 'permissions-check') return 'txt';
-  if (id.endsWith('-aws-cli') || id.endsWith('-verification')) return 'sh';
-  if (id.endsWith('-cloudformation')) return 'yaml';
-  if (id.endsWith('-terraform')) return 'tf';
-  return 'json';
-};
-const KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name', 'user-name',
-  'user-policy-name', 'partition'];
+const extension = (id) => EXTENSIONS[id];
+/** The typed values (not the pasted policies, not the Hardened switch). */
+const KEYS = INPUT_KEYS.filter((key) => !PASTED_INPUT_KEYS.includes(key) && key !== 'hardened');
 
 const golden = (name) => {
   const dir = join(GOLDEN, name);

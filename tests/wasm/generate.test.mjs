@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_IDS, SMALL_BUILD_OUTPUT_IDS, EXTENSIONS, PASTED_INPUT_KEYS } from '../../www/generated/facts.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = join(root, 'dist/pkg');
@@ -22,22 +23,9 @@ const { generate, LiveGuide } = full;
 const goldenRoot = join(root, 'tests/golden');
 const cases = readdirSync(goldenRoot).filter((c) => statSync(join(goldenRoot, c)).isDirectory());
 
-const OUTPUT_IDS = [
-  'cross-account-permissions-policy', 'cross-account-trust-statement',
-  'cross-account-trust-policy', 'cross-account-role-arn',
-  'account-keys-user-policy', 'account-keys-role-trust-policy',
-  'merged-trust-policy', 'permissions-check',
-  'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification',
-  'account-keys-aws-cli', 'account-keys-cloudformation', 'account-keys-terraform', 'account-keys-verification',
-];
-
-/** The golden file's extension, as tests/golden.rs names it. */
+/** The golden file's extension, as tests/golden.rs names it (the core's, through the facts module). */
 export function extension(id) {
-  if (id === 'cross-account-role-arn' || id === 'permissions-check') return 'txt';
-  if (id.endsWith('-aws-cli') || id.endsWith('-verification')) return 'sh';
-  if (id.endsWith('-cloudformation')) return 'yaml';
-  if (id.endsWith('-terraform')) return 'tf';
-  return 'json';
+  return EXTENSIONS[id];
 }
 
 /** The same summary tests/golden.rs writes to status.txt. */
@@ -58,8 +46,8 @@ test('there are golden cases to compare', () => {
 });
 
 /** The six documents: all the small build makes. */
-const DOCUMENT_IDS = OUTPUT_IDS.slice(0, 6);
-const PASTED = ['existing-trust-policy', 'existing-permissions-policy'];
+const DOCUMENT_IDS = SMALL_BUILD_OUTPUT_IDS;
+const PASTED = PASTED_INPUT_KEYS;
 
 /** status.txt without the lines of the outputs and inputs the small build does not have. */
 function smallStatus(text) {

@@ -6,14 +6,13 @@
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
 import { connect, setValueOf, loadFullWhenNeeded } from '../live.js';
 import { TEMPLATE, STYLES } from './assets.js';
+import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
 
-const INPUT_KEYS = ['aws-account-id', 'shippable-aws-account-id', 'external-id', 'role-name', 'policy-name',
-  'user-name', 'user-policy-name', 'partition', 'hardened'];
+/** The element's input attributes: every input but the pasted policies. */
+const INPUT_KEYS = ALL_INPUT_KEYS.filter((key) => !PASTED_INPUT_KEYS.includes(key));
 const METHODS = ['cross-account', 'account-keys'];
-/** Attribute values AWS reads case-insensitively, as the element does. */
-const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
 /** Each method's value to save: the role ARN, or the IAM user's name (its keys are the reader's). */
 const VALUE_OF = { 'cross-account': 'cross-account-role-arn', 'account-keys': null };
 

@@ -4,6 +4,7 @@ pub mod console;
 pub mod document;
 pub mod drawing;
 pub mod embed;
+pub mod facts;
 pub mod live_text;
 pub mod markdown;
 pub mod original;

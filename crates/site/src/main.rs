@@ -2,7 +2,7 @@
 //! line on any broken link. Expects the Wasm packages in `dist/pkg/` (built first by `build.sh`).
 
 use ecs_guide_site::embed::{assets_module, without_full_build_texts};
-use ecs_guide_site::{read_pages, render_site, Site, SiteOutput};
+use ecs_guide_site::{facts, read_pages, render_site, Site, SiteOutput};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -129,6 +129,9 @@ fn write(out: &Path, www: &Path, pkg: &Path, site: &SiteOutput) -> std::io::Resu
     for file in SITE_FILES {
         std::fs::copy(www.join(file), out.join(file))?;
     }
+    // The facts live.js imports (bundled with it into app.js), as Rust writes them now.
+    std::fs::create_dir_all(out.join("generated"))?;
+    std::fs::write(out.join("generated/facts.js"), facts::module())?;
     let Some(body) = &site.embed_body else {
         return Ok(());
     };

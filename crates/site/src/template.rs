@@ -8,6 +8,10 @@ use super::page::Page;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
+/// What the Content-Security-Policy adds where it is a response header (`tools/serve.mjs`): a
+/// `<meta>` cannot say who may frame the page.
+pub const HEADER_ONLY_CONTENT_SECURITY_POLICY: &str = "frame-ancestors 'self'";
+
 fn toc(headings: &[Heading]) -> String {
     let mut html = String::from("<ul>");
     let mut open_sub = false;

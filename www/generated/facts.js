@@ -1,0 +1,36 @@
+// The facts the page's scripts share with Rust, one source each. Written by the site crate
+// (crates/site/src/facts.rs): do not edit; `UPDATE_GENERATED=1 cargo test -p ecs-guide-site --test generated`
+// rewrites it, and that test fails while it differs.
+
+/** Every input key, in the guide's order (InputKey::ALL): form names and the embed's attributes. */
+export const INPUT_KEYS = ["aws-account-id","shippable-aws-account-id","external-id","role-name","policy-name","user-name","user-policy-name","partition","existing-trust-policy","existing-permissions-policy","hardened"];
+
+/** The inputs that are pasted policies, not typed values. */
+export const PASTED_INPUT_KEYS = ["existing-trust-policy","existing-permissions-policy"];
+
+/** The partitions an input may name. */
+export const PARTITIONS = ["aws","aws-cn","aws-us-gov"];
+
+/** Every output id, in the guide's order (OutputId::ALL): the page's data-output values. */
+export const OUTPUT_IDS = ["cross-account-permissions-policy","cross-account-trust-statement","cross-account-trust-policy","cross-account-role-arn","account-keys-user-policy","account-keys-role-trust-policy","merged-trust-policy","permissions-check","cross-account-aws-cli","cross-account-cloudformation","cross-account-terraform","cross-account-verification","account-keys-aws-cli","account-keys-cloudformation","account-keys-terraform","account-keys-verification"];
+
+/** The outputs the small build makes (the rest need the full build). */
+export const SMALL_BUILD_OUTPUT_IDS = ["cross-account-permissions-policy","cross-account-trust-statement","cross-account-trust-policy","cross-account-role-arn","account-keys-user-policy","account-keys-role-trust-policy"];
+
+/** Each output's file extension (its download and its golden file). */
+export const EXTENSIONS = {"cross-account-permissions-policy":"json","cross-account-trust-statement":"json","cross-account-trust-policy":"json","cross-account-role-arn":"txt","account-keys-user-policy":"json","account-keys-role-trust-policy":"json","merged-trust-policy":"json","permissions-check":"txt","cross-account-aws-cli":"sh","cross-account-cloudformation":"yaml","cross-account-terraform":"tf","cross-account-verification":"sh","account-keys-aws-cli":"sh","account-keys-cloudformation":"yaml","account-keys-terraform":"tf","account-keys-verification":"sh"};
+
+/** The punctuation IAM allows in role, policy and user names, besides letters and digits. */
+export const NAME_PUNCTUATION = "+=,.@_-";
+
+/** The site's Content-Security-Policy, as its pages' <meta> carries it. */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** What only a response header can add to it (a <meta> cannot). */
+export const HEADER_ONLY_CONTENT_SECURITY_POLICY = "frame-ancestors 'self'";
+
+/** The reader's word for each severity of a finding. */
+export const SEVERITY_LABELS = {"error":"Problem","warning":"Warning","note":"Note"};
+
+/** A size meter: its low and high bounds as fractions of the quota, and its sentence. */
+export const SIZE_METER = {"low":[3,4],"high":[9,10],"sentence":"Size: {used} of {limit} characters ({percent}%) of the {quota}, whitespace not counted."};
