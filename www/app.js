@@ -3,12 +3,13 @@
 // Also the page's own parts: method and way (in the link), theme, "On this page", readiness.
 import init, { generate } from './pkg/ecs_guide.js';
 import { connect, loadFullWhenNeeded, choose } from './live.js';
+import { ID_KEYS, READINESS } from './generated/facts.js';
 
 /** The full build, beside the small one. */
 const FULL = new URL('./pkg/ecs_guide_full.js', import.meta.url).href;
 
 /** The three IDs the cross-account documents need. */
-const IDS = ['aws-account-id', 'shippable-aws-account-id', 'external-id'];
+const IDS = ID_KEYS;
 
 /** Every way tab group keeps the same way: a choice in one method is the choice in the other. */
 function syncWays() {
@@ -76,9 +77,8 @@ function readiness(guide) {
   const line = document.querySelector('[data-readiness]');
   if (!line) return;
   const set = IDS.filter((key) => guide.inputs[key] && !guide.inputs[key].error).length;
-  const text = set === IDS.length
-    ? `${set} of ${IDS.length} values set: every document is ready.`
-    : `${set} of ${IDS.length} values set: the documents show placeholders where the others go.`;
+  const text = READINESS[set === IDS.length ? 'ready' : 'waiting']
+    .replace('{set}', set).replace('{total}', IDS.length);
   if (line.textContent !== text) line.textContent = text;
   line.dataset.complete = String(set === IDS.length);
   const own = guide.inputs['aws-account-id'];

@@ -34,3 +34,9 @@ export const SEVERITY_LABELS = {"error":"Problem","warning":"Warning","note":"No
 
 /** A size meter: its low and high bounds as fractions of the quota, and its sentence. */
 export const SIZE_METER = {"low":[3,4],"high":[9,10],"sentence":"Size: {used} of {limit} characters ({percent}%) of the {quota}, whitespace not counted."};
+
+/** The IDs the cross-account documents need, counted by the readiness line. */
+export const ID_KEYS = ["aws-account-id","shippable-aws-account-id","external-id"];
+
+/** The readiness line, while IDs are missing and once all are set. */
+export const READINESS = {"waiting":"{set} of {total} values set: the documents show placeholders where the others go.","ready":"{set} of {total} values set: every document is ready."};

@@ -5,6 +5,7 @@
 //! fails when it differs from what [`module`] writes now (`UPDATE_GENERATED=1` rewrites it).
 
 use crate::template::{CONTENT_SECURITY_POLICY, HEADER_ONLY_CONTENT_SECURITY_POLICY};
+use crate::widgets::FIELD_GROUPS;
 use ecs_guide::findings::Severity;
 use ecs_guide::inputs::NAME_PUNCTUATION;
 use ecs_guide::{InputKey, OutputId, Partition};
@@ -33,6 +34,23 @@ pub const METER_HIGH: [u32; 2] = [9, 10];
 pub const SIZE_SENTENCE: &str =
     "Size: {used} of {limit} characters ({percent}%) of the {quota}, whitespace not counted.";
 
+/// The readiness line under the form's three IDs, while some are missing or wrong; `{set}` and
+/// `{total}` are filled in.
+pub const READINESS_WAITING: &str =
+    "{set} of {total} values set: the documents show placeholders where the others go.";
+/// The readiness line once the three IDs are set.
+pub const READINESS_READY: &str = "{set} of {total} values set: every document is ready.";
+
+/// The readiness line as the page first shows it: none of the IDs set.
+pub fn readiness_at_first() -> String {
+    READINESS_WAITING
+        .replace("{set}", "0")
+        .replace("{total}", &ID_KEYS.len().to_string())
+}
+
+/// The IDs the cross-account documents need: the form's first group, counted by the readiness line.
+pub const ID_KEYS: &[InputKey] = FIELD_GROUPS[0].2;
+
 /// A severity's name as the core hands it to JavaScript.
 fn severity_name(severity: Severity) -> String {
     match serde_json::to_value(severity) {
@@ -43,7 +61,7 @@ fn severity_name(severity: Severity) -> String {
 
 /// The module's text: one `export const` per fact, each a JSON literal, with its doc comment.
 pub fn module() -> String {
-    let facts: [(&str, &str, Value); 11] = [
+    let facts: [(&str, &str, Value); 13] = [
         (
             "Every input key, in the guide's order (InputKey::ALL): form names and the embed's attributes.",
             "INPUT_KEYS",
@@ -116,6 +134,16 @@ pub fn module() -> String {
             "A size meter: its low and high bounds as fractions of the quota, and its sentence.",
             "SIZE_METER",
             json!({ "low": METER_LOW, "high": METER_HIGH, "sentence": SIZE_SENTENCE }),
+        ),
+        (
+            "The IDs the cross-account documents need, counted by the readiness line.",
+            "ID_KEYS",
+            json!(ID_KEYS.iter().map(|key| key.key()).collect::<Vec<_>>()),
+        ),
+        (
+            "The readiness line, while IDs are missing and once all are set.",
+            "READINESS",
+            json!({ "waiting": READINESS_WAITING, "ready": READINESS_READY }),
         ),
     ];
     let mut out = String::from(

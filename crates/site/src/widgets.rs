@@ -193,10 +193,12 @@ pub fn your_values_form() -> String {
         }
     }
     html.push_str("</details>\n");
+    html.push_str(&format!(
+        "<div class=\"form-actions\"><p class=\"readiness\" data-readiness>{}</p>",
+        escaped(&crate::facts::readiness_at_first())
+    ));
     html.push_str(
-        "<div class=\"form-actions\">\
-<p class=\"readiness\" data-readiness>0 of 3 values set: the documents show placeholders where the others go.</p>\
-<button type=\"button\" data-copy-link>Copy a link with my values</button>\
+        "<button type=\"button\" data-copy-link>Copy a link with my values</button>\
 <button type=\"reset\">Clear my values</button>\
 <p class=\"form-note\">The link keeps your values after the <code>#</code>, which browsers never send to a server.</p></div>\n\
 <noscript><p class=\"form-note\">Turn on JavaScript to fill the documents in as you type. Without it the guide shows its placeholders in &lt;angle brackets&gt;: replace them by hand.</p></noscript>\n\
