@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT_IDS, SMALL_BUILD_OUTPUT_IDS, EXTENSIONS, PASTED_INPUT_KEYS } from '../../www/generated/facts.js';
+import { INPUT_KEYS, OUTPUT_IDS, SMALL_BUILD_OUTPUT_IDS, EXTENSIONS, PASTED_INPUT_KEYS } from '../../www/generated/facts.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pkg = join(root, 'dist/pkg');
@@ -175,4 +175,12 @@ test('IAM grammar errors name the statement and quote what was pasted', () => {
   const error = guide.inputs['existing-permissions-policy'].error;
   assert.equal(error.code, 'not-a-policy');
   assert.match(error.message, /statement 1 \("Sid": "a\\nb"\) has the action "ecs\*", without a service prefix/);
+});
+
+test('the facts module (www/generated/facts.js) names every input and output, as both builds hand them out', () => {
+  const guide = generate({});
+  assert.deepEqual(Object.keys(guide.inputs), INPUT_KEYS);
+  assert.deepEqual(Object.keys(guide.outputs), OUTPUT_IDS);
+  assert.deepEqual(Object.keys(small.generate({}).outputs), SMALL_BUILD_OUTPUT_IDS);
+  assert.deepEqual(Object.keys(EXTENSIONS), OUTPUT_IDS);
 });
