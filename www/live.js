@@ -1,9 +1,6 @@
-// The live guide, shared by the site page and the embed: one generate() per change, then only the
-// text and attributes that differ are written. `root` is the document or a shadow root.
+// The live guide, shared by the site page and the embed: one LiveGuide.update() per change, and
+// what it hands back (the outputs that changed) is written. `root` is the document or a shadow root.
 import { SEVERITY_LABELS, SIZE_METER } from './generated/facts.js';
-
-/** What setTextOf last wrote into each element: read back from the DOM, a long text is copied. */
-const written = new WeakMap();
 
 /**
  * Sets an element's text, changing only the characters that differ: an edit inside one text node
@@ -13,13 +10,10 @@ function setTextOf(el, text) {
   const node = el.firstChild;
   if (!node || node !== el.lastChild || node.nodeType !== 3) {
     if (el.textContent !== text) el.textContent = text;
-    written.set(el, text);
     return;
   }
-  let old = written.get(el);
-  if (old === undefined || old.length !== node.length) old = node.data;
+  const old = node.data;
   if (old === text) return;
-  written.set(el, text);
   const start = longestMatch(Math.min(old.length, text.length),
     (n) => old.substring(0, n) === text.substring(0, n));
   const end = longestMatch(Math.min(old.length, text.length) - start,
@@ -112,9 +106,6 @@ const NUMBER = new Intl.NumberFormat('en-US');
 
 /** Updates a size meter and its sentence. */
 function showSize(el, size) {
-  const key = size ? `${size.used}/${size.limit}` : '';
-  if (written.get(el) === key) return;
-  written.set(el, key);
   const meter = el.querySelector('meter');
   const text = el.querySelector('[data-size-text]');
   el.hidden = !size;
@@ -129,7 +120,11 @@ function showSize(el, size) {
   setTextOf(text, SIZE_METER.sentence.replace(/\{(\w+)\}/g, (_, name) => figures[name]));
 }
 
-/** Rebuilds a findings list from data (text only: nothing typed becomes HTML). */
+/**
+ * Rebuilds a findings list from data (text only: nothing typed becomes HTML). An output changes as
+ * a whole, and most keystrokes that change a document leave its findings as they were: the list
+ * keeps what it shows, so that the same list is not built again (nor a screen reader's place lost).
+ */
 function showFindings(list, items) {
   const key = JSON.stringify(items);
   if (list.dataset.shown === key) return;
@@ -143,12 +138,6 @@ function showFindings(list, items) {
     item.append(label, ` ${finding.message}`);
     return item;
   }));
-}
-
-/** True when an output shows the same as before: text, completeness, status and findings. */
-function sameOutput(a, b) {
-  return a.text === b.text && a.complete === b.complete && a.status === b.status
-    && JSON.stringify(a.findings) === JSON.stringify(b.findings);
 }
 
 /** Placeholders still in a document: the guide's `<…>` on one line. */
@@ -190,9 +179,9 @@ function followPartition(links, partition) {
 
 /**
  * Wires the form, documents, names and copy buttons under `root` to a guide engine: a function
- * from inputs to the guide (`generate`) or to what changed in it (a `LiveGuide`'s update).
- * `onChange(guide)` runs after every update whose outputs or errors differ from the last one,
- * with every output and input known so far.
+ * from inputs to what changed in the guide (a `LiveGuide`'s update, see `engineOf`): the outputs
+ * it hands back are written, as they are. `onChange(guide)` runs after every update with changed
+ * outputs or errors, with every output and input known so far.
  * Returns { update, controls, form, setEngine, guide, fresh } (`fresh()`: a fresh engine after a failure).
  */
 export function connect(root, engine, onChange = () => {}) {
@@ -233,9 +222,7 @@ export function connect(root, engine, onChange = () => {}) {
     guide.complete = changes.complete;
     let changed = false;
     for (const [id, output] of Object.entries(changes.outputs)) {
-      const before = guide.outputs[id];
       guide.outputs[id] = output;
-      if (before && sameOutput(before, output)) continue;
       changed = true;
       setText(outputs[id], output.text);
       setText(mirrors[id], output.text);
@@ -353,10 +340,14 @@ const fullBuilds = new Map();
 /** Fresh instances of the full build made so far: each has a module URL (a query) of its own. */
 let instances = 0;
 
-/** A new LiveGuide of a full build's module, as an engine. */
-function engineOf(full) {
-  const guide = new full.LiveGuide();
-  return (inputs) => guide.update(inputs);
+/**
+ * An engine of a build's glue module (the small build or the full one): a LiveGuide of its own,
+ * made at the first update (once the module is initialised), whose update() hands back only what
+ * changed since the last (everything, the first time).
+ */
+export function engineOf(module) {
+  let guide;
+  return (inputs) => (guide ||= new module.LiveGuide()).update(inputs);
 }
 
 /** Imports the full build's glue from `url` (beside its .wasm) and initialises it, once. */
