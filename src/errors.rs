@@ -1,6 +1,6 @@
 //! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
 
-use crate::inputs::{InputKey, EXTERNAL_ID_PUNCTUATION, NAME_PUNCTUATION};
+use crate::input_key::InputKey;
 use std::fmt;
 
 /// What kind of IAM document a statement list is: who may assume a role, or what may be done.
@@ -169,17 +169,18 @@ fn thousands(n: usize) -> String {
 }
 
 fn allowed(key: InputKey) -> String {
-    let punctuation = if key == InputKey::ExternalId {
-        EXTERNAL_ID_PUNCTUATION
-    } else {
-        NAME_PUNCTUATION
-    };
-    let mut list = String::from("letters A\u{2013}Z and a\u{2013}z, digits and");
-    for c in punctuation.chars() {
-        list.push(' ');
-        list.push(c);
+    format!(
+        "letters A\u{2013}Z and a\u{2013}z, digits and {}",
+        key.rule().punctuation_in_words()
+    )
+}
+
+/// A name's length rule in words ("2 to 1224 characters").
+fn length_in_words(key: InputKey) -> String {
+    match key.rule() {
+        crate::rules::Rule::Characters { min, max, .. } => format!("{min} to {max} characters"),
+        _ => String::new(),
     }
-    list
 }
 
 impl fmt::Display for InputError {
@@ -188,8 +189,9 @@ impl fmt::Display for InputError {
             InputError::Missing { key } => match key {
                 InputKey::ExternalId => write!(
                     f,
-                    "{} is required: enter your Shippable account ID (2 to 1224 characters).",
-                    key.label()
+                    "{} is required: enter your Shippable account ID ({}).",
+                    key.label(),
+                    length_in_words(*key)
                 ),
                 _ => write!(f, "{} is required: enter its 12 digits.", key.label()),
             },

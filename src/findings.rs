@@ -4,8 +4,8 @@
 use crate::documents::{
     ACCOUNT_KEYS_REDUNDANT, CROSS_ACCOUNT_REDUNDANT, ECS_SERVICE_PRINCIPAL, PASS_ROLE,
 };
-use crate::guide::OutputId;
 use crate::inputs::{CheckedInputs, InputKey};
+use crate::output_id::OutputId;
 use serde::Serialize;
 
 /// How much a finding matters, least first.

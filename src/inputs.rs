@@ -2,134 +2,8 @@
 //! policies the reader pastes to merge or check and the "hardened" switch.
 
 use crate::errors::InputError;
-
-/// One input of the guide, named by its public key (`name="<key>"` on the page).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum InputKey {
-    AwsAccountId,
-    ShippableAwsAccountId,
-    ExternalId,
-    RoleName,
-    PolicyName,
-    UserName,
-    UserPolicyName,
-    Partition,
-    /// The role's current trust relationship, pasted to merge the guide's statements into.
-    ExistingTrustPolicy,
-    /// A permissions policy the reader already has, pasted to check against the guide's actions.
-    ExistingPermissionsPolicy,
-    /// The least-privilege switch: `true` or `false` (empty is `false`).
-    Hardened,
-}
-
-impl InputKey {
-    /// Every input, in the order the guide asks for them.
-    pub const ALL: [InputKey; 11] = [
-        InputKey::AwsAccountId,
-        InputKey::ShippableAwsAccountId,
-        InputKey::ExternalId,
-        InputKey::RoleName,
-        InputKey::PolicyName,
-        InputKey::UserName,
-        InputKey::UserPolicyName,
-        InputKey::Partition,
-        InputKey::ExistingTrustPolicy,
-        InputKey::ExistingPermissionsPolicy,
-        InputKey::Hardened,
-    ];
-
-    /// The public key: the form control's `name` and the embed's attribute.
-    pub const fn key(self) -> &'static str {
-        match self {
-            InputKey::AwsAccountId => "aws-account-id",
-            InputKey::ShippableAwsAccountId => "shippable-aws-account-id",
-            InputKey::ExternalId => "external-id",
-            InputKey::RoleName => "role-name",
-            InputKey::PolicyName => "policy-name",
-            InputKey::UserName => "user-name",
-            InputKey::UserPolicyName => "user-policy-name",
-            InputKey::Partition => "partition",
-            InputKey::ExistingTrustPolicy => "existing-trust-policy",
-            InputKey::ExistingPermissionsPolicy => "existing-permissions-policy",
-            InputKey::Hardened => "hardened",
-        }
-    }
-
-    /// True for the policies the reader pastes (to merge or check), not types.
-    pub const fn is_pasted(self) -> bool {
-        matches!(
-            self,
-            InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy
-        )
-    }
-
-    /// Looks a key up by its public name.
-    pub fn from_key(key: &str) -> Option<InputKey> {
-        InputKey::ALL.into_iter().find(|k| k.key() == key)
-    }
-
-    /// What the field is called in messages and labels, in the guide's words.
-    pub const fn label(self) -> &'static str {
-        match self {
-            InputKey::AwsAccountId => "Your AWS account ID",
-            InputKey::ShippableAwsAccountId => "Shippable's AWS account ID",
-            InputKey::ExternalId => "External ID",
-            InputKey::RoleName => "Role name",
-            InputKey::PolicyName => "Policy name",
-            InputKey::UserName => "User name",
-            InputKey::UserPolicyName => "User policy name",
-            InputKey::Partition => "Partition",
-            InputKey::ExistingTrustPolicy => "Current trust relationship",
-            InputKey::ExistingPermissionsPolicy => "Your existing permissions policy",
-            InputKey::Hardened => "Hardened (least privilege)",
-        }
-    }
-
-    /// The value used when the field is left empty; `None` when the reader must type one.
-    pub const fn default_value(self) -> Option<&'static str> {
-        match self {
-            InputKey::RoleName => Some("shippable-role-to-allow-ecs-access"),
-            InputKey::PolicyName => Some("shippable-policy-to-access-ecs"),
-            InputKey::UserName => Some("shippable-user-to-allow-ecs-access"),
-            InputKey::UserPolicyName => Some("shippable-user-policy-for-ecs-access"),
-            InputKey::Partition => Some("aws"),
-            InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => Some(""),
-            InputKey::Hardened => Some("false"),
-            InputKey::AwsAccountId | InputKey::ShippableAwsAccountId | InputKey::ExternalId => None,
-        }
-    }
-
-    /// The guide's placeholder, shown in documents until the value is valid.
-    pub const fn placeholder(self) -> &'static str {
-        match self {
-            InputKey::AwsAccountId => "<12 digit AWS account id>",
-            InputKey::ShippableAwsAccountId => "<shippable aws account id>",
-            InputKey::ExternalId => "<users shippable account id>",
-            InputKey::RoleName => "<role name>",
-            InputKey::PolicyName => "<policy name>",
-            InputKey::UserName => "<user name>",
-            InputKey::UserPolicyName => "<user policy name>",
-            InputKey::Partition => "<partition>",
-            InputKey::ExistingTrustPolicy => "<current trust relationship>",
-            InputKey::ExistingPermissionsPolicy => "<existing permissions policy>",
-            InputKey::Hardened => "false",
-        }
-    }
-
-    /// True for the inputs this build reads. The small build (without the `full` feature) leaves
-    /// the pasted policies to the full build: it makes nothing from them and reports no state.
-    pub const fn read_by_this_build(self) -> bool {
-        cfg!(feature = "full")
-            || !matches!(
-                self,
-                InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy
-            )
-    }
-
-    const fn index(self) -> usize {
-        self as usize
-    }
-}
+pub use crate::input_key::InputKey;
+pub use crate::rules::{Rule, EXTERNAL_ID_PUNCTUATION, NAME_PUNCTUATION};
 
 /// An AWS partition: the second field of every ARN.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,11 +26,6 @@ impl Partition {
         }
     }
 }
-
-/// The characters AWS allows in role, user and policy names, besides ASCII letters and digits.
-pub const NAME_PUNCTUATION: &str = "+=,.@_-";
-/// The characters AWS allows in an `sts:ExternalId`, besides ASCII letters and digits.
-pub const EXTERNAL_ID_PUNCTUATION: &str = "+=,.@:/_-";
 
 /// What the reader typed, one raw string per key; missing keys count as empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -194,8 +63,19 @@ pub type Checked = Result<String, InputError>;
 /// Normalises and checks one input by AWS's rule for it.
 ///
 /// Surrounding whitespace is dropped everywhere; account IDs also lose the dashes and spaces of
-/// the console's `1234-5678-9012` form. An empty field takes its default, when it has one.
+/// the console's `1234-5678-9012` form. An empty field takes its default, when it has one. The
+/// full build reads a pasted policy (the small build takes it as text).
 pub fn check(key: InputKey, raw: &str) -> Checked {
+    let value = check_text(key, raw)?;
+    if key.rule() == Rule::PastedPolicy && !value.is_empty() {
+        crate::full::Pasted::check(key, &value)?;
+    }
+    Ok(value)
+}
+
+/// [`check`], with a pasted policy kept as text: [`CheckedInputs`] has its policies read once per
+/// update (by `full::Pasted::read`).
+fn check_text(key: InputKey, raw: &str) -> Checked {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return match key.default_value() {
@@ -203,26 +83,16 @@ pub fn check(key: InputKey, raw: &str) -> Checked {
             None => Err(InputError::Missing { key }),
         };
     }
-    match key {
-        InputKey::AwsAccountId | InputKey::ShippableAwsAccountId => check_account_id(key, trimmed),
-        InputKey::ExternalId => check_charset(key, trimmed, EXTERNAL_ID_PUNCTUATION, 2, 1224),
-        InputKey::RoleName | InputKey::UserName => {
-            check_charset(key, trimmed, NAME_PUNCTUATION, 1, 64)
-        }
-        InputKey::PolicyName | InputKey::UserPolicyName => {
-            check_charset(key, trimmed, NAME_PUNCTUATION, 1, 128)
-        }
-        InputKey::Partition => check_partition(trimmed),
-        #[cfg(feature = "full")]
-        InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => {
-            crate::policy::PastedPolicy::parse(key, trimmed).map(|_| trimmed.to_owned())
-        }
-        // Not read by the small build: it makes no output from them and reports no state for them.
-        #[cfg(not(feature = "full"))]
-        InputKey::ExistingTrustPolicy | InputKey::ExistingPermissionsPolicy => {
-            Ok(trimmed.to_owned())
-        }
-        InputKey::Hardened => check_switch(trimmed),
+    match key.rule() {
+        Rule::AccountId => check_account_id(key, trimmed),
+        Rule::Characters {
+            punctuation,
+            min,
+            max,
+        } => check_charset(key, trimmed, punctuation, min, max),
+        Rule::Partition => check_partition(trimmed),
+        Rule::PastedPolicy => Ok(trimmed.to_owned()),
+        Rule::Switch => check_switch(trimmed),
     }
 }
 
@@ -301,8 +171,13 @@ impl CheckedInputs {
     /// Checks every input of `raw`.
     pub fn from_raw(raw: &RawInputs) -> CheckedInputs {
         CheckedInputs {
-            checked: InputKey::ALL.map(|key| check(key, raw.get(key))),
+            checked: InputKey::ALL.map(|key| check_text(key, raw.get(key))),
         }
+    }
+
+    /// Records why an input is not valid after all (a pasted policy that cannot be read).
+    pub fn reject(&mut self, key: InputKey, error: InputError) {
+        self.checked[key.index()] = Err(error);
     }
 
     /// One input's outcome.

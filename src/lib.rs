@@ -1,33 +1,36 @@
 //! The Shippable ECS integration guide's core: the reader's inputs, checked by AWS's rules, and
 //! every IAM document and ARN of the guide generated exactly from them.
 //!
-//! The core has no browser dependency. [`generate`] is the one call the page makes per keystroke;
-//! the `ecs-guide-wasm` crate (`crates/wasm`) exposes it to JavaScript.
+//! The core has no browser dependency. [`generate`] makes the whole guide from the inputs (pure);
+//! [`LiveGuide`] is the page's per-keystroke call, which keeps every cache and hands out only
+//! what changed. The `ecs-guide-wasm` crate (`crates/wasm`) exposes both to JavaScript.
 //!
 //! Without the `full` feature (the browser's first, small build) it generates the guide's six
-//! documents with their findings and sizes; `full` (a default) adds what reads a pasted policy
-//! (merge, check) and the infrastructure as code.
+//! documents and their sizes; `full` (a default) adds the [`full`] module: what reads a pasted
+//! policy (merge, check), the infrastructure as code, and the findings.
 
-#[cfg(feature = "full")]
-pub mod actions;
-#[cfg(feature = "full")]
-pub mod check;
-#[cfg(feature = "full")]
-pub mod conditions;
 pub mod documents;
 pub mod errors;
 pub mod findings;
+/// The full build's outputs: merge, check and the infrastructure as code.
 #[cfg(feature = "full")]
-pub mod grammar;
+pub mod full;
+/// The small build's stand-in for the full module (see `small.rs`).
+#[cfg(not(feature = "full"))]
+#[path = "small.rs"]
+pub mod full;
 pub mod guide;
-#[cfg(feature = "full")]
-pub mod iac;
+pub mod input_key;
 pub mod inputs;
-#[cfg(feature = "full")]
-pub mod merge;
-#[cfg(feature = "full")]
-pub mod policy;
+pub mod live;
+pub mod output_id;
+mod render;
+pub mod rules;
 
 pub use errors::InputError;
-pub use guide::{generate, Guide, InputState, Output, OutputId};
-pub use inputs::{InputKey, Partition, RawInputs};
+pub use guide::{generate, Guide, InputState, Output};
+pub use input_key::InputKey;
+pub use inputs::{Partition, RawInputs};
+pub use live::{Changes, LiveGuide};
+pub use output_id::OutputId;
+pub use rules::Rule;

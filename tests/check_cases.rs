@@ -2,7 +2,7 @@
 //! verdict for every one of the guide's actions, as IAM decides it (AWS's documented evaluation
 //! logic on the real actions of its Service Authorization Reference).
 
-use ecs_guide::check::State::{self, *};
+use ecs_guide::full::check::State::{self, *};
 use ecs_guide::{generate, Guide, InputKey, OutputId, RawInputs};
 use serde_json::{json, Value};
 

@@ -8,7 +8,7 @@
 //! The pools below avoid one thing the product does not claim: two partial statements whose union
 //! reaches everything (an Allow on some resources plus an Allow on all the others).
 
-use ecs_guide::check::State;
+use ecs_guide::full::check::State;
 use ecs_guide::{generate, InputKey, OutputId, RawInputs};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

@@ -155,14 +155,6 @@ proptest! {
         }
     }
 
-    #[test]
-    fn the_result_serialises_to_json(raw in inputs()) {
-        let json = serde_json::to_string(&generate(&raw)).unwrap();
-        let value: Value = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(value["outputs"].as_object().unwrap().len(), OutputId::ALL.len());
-        prop_assert_eq!(value["inputs"].as_object().unwrap().len(), InputKey::ALL.len());
-    }
-
     /// Merging keeps every pasted statement, in order, and merging the result again changes nothing.
     #[test]
     fn merging_keeps_what_was_there_and_is_idempotent(trust in trust_policy()) {

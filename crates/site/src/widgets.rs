@@ -4,20 +4,25 @@ use crate::live_text::escaped;
 use ecs_guide::InputKey;
 
 /// Where to find a value, shown under its field.
-fn hint(key: InputKey) -> &'static str {
-    match key {
+fn hint(key: InputKey) -> String {
+    let hint = match key {
         InputKey::AwsAccountId => "12 digits, in the AWS console\u{2019}s account menu at the top right (1234-5678-9012 is fine).",
         InputKey::ShippableAwsAccountId => "12 digits, given to you by Shippable: the account that assumes your role (step 1\u{2019}s \u{201c}Account Id\u{201d}).",
         InputKey::ExternalId => "Your Shippable account ID: Shippable \u{2192} Account Settings \u{2192} Accounts.",
-        InputKey::RoleName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::PolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
-        InputKey::UserName => "Empty: the guide\u{2019}s name. Up to 64 letters, digits and + = , . @ _ -",
-        InputKey::UserPolicyName => "Empty: the guide\u{2019}s name. Up to 128 letters, digits and + = , . @ _ -",
+        InputKey::RoleName | InputKey::PolicyName | InputKey::UserName | InputKey::UserPolicyName => {
+            // The length and characters of the core's rules table.
+            return format!(
+                "Empty: the guide\u{2019}s name. Up to {} letters, digits and {}",
+                key.rule().max_length().unwrap_or_default(),
+                key.rule().punctuation_in_words()
+            );
+        }
         InputKey::Partition => "aws for most accounts; aws-cn for the China regions; aws-us-gov for AWS GovCloud (US).",
         InputKey::ExistingTrustPolicy => "IAM \u{2192} Roles \u{2192} your role \u{2192} Trust relationships: copy the whole document. It stays in this page.",
         InputKey::ExistingPermissionsPolicy => "A permissions policy from the Permissions tab of a role or user, as JSON. It stays in this page.",
         InputKey::Hardened => "Least privilege: iam:PassRole only for your account\u{2019}s roles passed to ECS, a Version on every policy, no redundant actions. Off, the documents are the guide\u{2019}s.",
-    }
+    };
+    hint.to_owned()
 }
 
 /// One labelled field with its hint and its (initially empty) error message.
@@ -38,7 +43,7 @@ spellcheck=\"false\" aria-describedby=\"{described}\" placeholder=\"{{&quot;Vers
 aria-describedby=\"{described}\"><label for=\"input-{name}\">{label}</label>\
 <p class=\"hint\" id=\"hint-{name}\">{hint}</p><p class=\"error\" id=\"error-{name}\" data-error-for=\"{name}\"></p></div>",
             label = escaped(key.label()),
-            hint = escaped(hint(key)),
+            hint = escaped(&hint(key)),
         );
     } else if key == InputKey::Partition {
         let options: String = ecs_guide::Partition::ALL
@@ -64,7 +69,7 @@ autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" aria-describedb
         "<div class=\"field\" data-field=\"{name}\"><label for=\"input-{name}\">{label}</label>{control}\
 <p class=\"hint\" id=\"hint-{name}\">{hint}</p><p class=\"error\" id=\"error-{name}\" data-error-for=\"{name}\"></p></div>",
         label = escaped(key.label()),
-        hint = escaped(hint(key)),
+        hint = escaped(&hint(key)),
     )
 }
 

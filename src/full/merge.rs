@@ -1,11 +1,11 @@
 //! Merging the guide's trust statements into the trust relationship a role already has.
 
-use crate::actions::glob_matches;
-use crate::conditions::parse_operator;
 use crate::documents::{to_pretty_json, PolicyDocument, Principal, ECS_SERVICE_PRINCIPAL};
 use crate::findings::{Finding, Severity};
-use crate::grammar::{quoted, statement_name};
-use crate::policy::{principal_entries, same_statement, strings, PastedPolicy};
+use crate::full::actions::glob_matches;
+use crate::full::conditions::parse_operator;
+use crate::full::grammar::{quoted, statement_name};
+use crate::full::policy::{principal_entries, same_statement, strings, PastedPolicy};
 use serde_json::{Map, Value};
 
 /// The result of a merge: the complete document, and what the merge did.

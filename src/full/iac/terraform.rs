@@ -101,11 +101,11 @@ terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws
         let _ = write!(
             out,
             "  validation {{\n    condition     = can(regex({}, var.{name}))\n    error_message = {}\n  }}\n}}\n",
-            quoted(parameter.pattern),
+            quoted(&parameter.pattern()),
             quoted(&format!(
                 "{} must match {}.",
                 parameter.key.label(),
-                parameter.pattern
+                parameter.pattern()
             )),
         );
     }

@@ -48,7 +48,7 @@ pub fn cloudformation(method: Method, inputs: &CheckedInputs) -> String {
         let mut p = json!({
             "Type": "String",
             "Description": parameter.description,
-            "AllowedPattern": parameter.pattern,
+            "AllowedPattern": parameter.pattern(),
         });
         // A value not (yet) valid is left out: the stack then asks for it.
         if let Some(value) = inputs.valid(parameter.key) {

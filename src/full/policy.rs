@@ -1,15 +1,15 @@
 //! Policies the reader pastes: parsed with their key order kept, checked for shape, and compared by
 //! meaning (wildcards, case-insensitive actions, account IDs equal to their `:root` ARNs).
 
-pub use crate::actions::{covers, overlaps};
 use crate::errors::InputError;
 pub use crate::errors::PolicyKind;
-use crate::grammar::{effect_problem, identity_policy_problem};
-use crate::inputs::InputKey;
+pub use crate::full::actions::{covers, overlaps};
+use crate::full::grammar::{effect_problem, identity_policy_problem};
+use crate::input_key::InputKey;
 use serde_json::{Map, Value};
 
 /// A pasted IAM policy: the whole document, its key order kept, with a well-formed `Statement`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PastedPolicy {
     /// The document as pasted.
     pub document: Map<String, Value>,

@@ -1,11 +1,11 @@
 //! Checking a policy the reader already has against the guide's actions as IAM evaluates it: every
 //! real action each guide action stands for, on the reader's own resources, under each condition.
 
-use crate::actions::{covers, expand, glob_matches, intersects, RealAction};
-use crate::conditions::{reading, Truth};
 use crate::documents::{to_pretty_json, Action, PolicyDocument};
-use crate::grammar::statement_name;
-use crate::policy::{strings, PastedPolicy};
+use crate::full::actions::{covers, expand, glob_matches, intersects, RealAction};
+use crate::full::conditions::{reading, Truth};
+use crate::full::grammar::statement_name;
+use crate::full::policy::{strings, PastedPolicy};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::borrow::Cow;

@@ -1,6 +1,6 @@
 //! IAM's grammar for pasted policies: what IAM itself rejects, said with the statement and the rule.
 
-use crate::conditions::parse_operator;
+use crate::full::conditions::parse_operator;
 use serde_json::{Map, Value};
 
 /// Pasted or typed text as it may appear in a message: in double quotes, with quotes, backslashes,

@@ -64,45 +64,17 @@ pub(crate) fn documents_with(method: Method, refs: &References, hardened: bool) 
     }
 }
 
-/// The inputs a method's script or template is made from.
-pub fn depends_on(method: Method, hardened: bool) -> &'static [InputKey] {
-    match (method, hardened) {
-        (Method::CrossAccount, false) => &[
-            InputKey::ShippableAwsAccountId,
-            InputKey::ExternalId,
-            InputKey::RoleName,
-            InputKey::PolicyName,
-            InputKey::Partition,
-        ],
-        (Method::CrossAccount, true) => &[
-            InputKey::AwsAccountId,
-            InputKey::ShippableAwsAccountId,
-            InputKey::ExternalId,
-            InputKey::RoleName,
-            InputKey::PolicyName,
-            InputKey::Partition,
-        ],
-        (Method::AccountKeys, false) => &[
-            InputKey::RoleName,
-            InputKey::UserName,
-            InputKey::UserPolicyName,
-            InputKey::Partition,
-        ],
-        (Method::AccountKeys, true) => &[
-            InputKey::AwsAccountId,
-            InputKey::RoleName,
-            InputKey::UserName,
-            InputKey::UserPolicyName,
-            InputKey::Partition,
-        ],
-    }
-}
-
 /// A parameter or variable of a template: its input, name, description and AWS's rule.
 pub(crate) struct Parameter {
     pub key: InputKey,
     pub description: &'static str,
-    pub pattern: &'static str,
+}
+
+impl Parameter {
+    /// AWS's rule for the value, as a regular expression (the input rules' own).
+    pub fn pattern(&self) -> String {
+        self.key.rule().pattern()
+    }
 }
 
 /// The parameters of each method, in the guide's order.
@@ -110,32 +82,26 @@ pub(crate) fn parameters(method: Method) -> &'static [Parameter] {
     const SHIPPABLE: Parameter = Parameter {
         key: InputKey::ShippableAwsAccountId,
         description: "Shippable's AWS account ID, the account trusted to assume the role",
-        pattern: "^[0-9]{12}$",
     };
     const EXTERNAL_ID: Parameter = Parameter {
         key: InputKey::ExternalId,
         description: "Your Shippable account ID, required as sts:ExternalId",
-        pattern: "^[A-Za-z0-9+=,.@:/_-]{2,1224}$",
     };
     const ROLE: Parameter = Parameter {
         key: InputKey::RoleName,
         description: "The name of the role",
-        pattern: "^[A-Za-z0-9+=,.@_-]{1,64}$",
     };
     const POLICY: Parameter = Parameter {
         key: InputKey::PolicyName,
         description: "The name of the role's inline policy",
-        pattern: "^[A-Za-z0-9+=,.@_-]{1,128}$",
     };
     const USER: Parameter = Parameter {
         key: InputKey::UserName,
         description: "The name of the IAM user whose access keys Shippable uses",
-        pattern: "^[A-Za-z0-9+=,.@_-]{1,64}$",
     };
     const USER_POLICY: Parameter = Parameter {
         key: InputKey::UserPolicyName,
         description: "The name of the user's inline policy",
-        pattern: "^[A-Za-z0-9+=,.@_-]{1,128}$",
     };
     match method {
         Method::CrossAccount => &[SHIPPABLE, EXTERNAL_ID, ROLE, POLICY],

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 /// `tests/iac/iam_actions.py` (which `tests/iac` runs again and compares): under `[service]`, one
 /// action a line; the actions the guide's patterns stand for add, after tabs, the ARN templates of
 /// the resources a request names and the service condition keys it can hold.
-const REFERENCE: &str = include_str!("iam-actions.txt");
+const REFERENCE: &str = include_str!("../iam-actions.txt");
 
 /// One real action of AWS, as the Service Authorization Reference describes it.
 #[derive(Clone, Debug, PartialEq, Eq)]

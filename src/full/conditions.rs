@@ -1,8 +1,8 @@
 //! A statement's `Condition` read for one real action, as IAM reads it: it holds, it never holds
 //! (a key the action's requests never carry), or it depends on the request.
 
-use crate::actions::{glob_matches, RealAction};
 use crate::documents::{ECS_SERVICE_PRINCIPAL, PASS_ROLE};
+use crate::full::actions::{glob_matches, RealAction};
 use serde_json::Value;
 
 /// What a condition does for every request the guide makes with one action.
@@ -163,7 +163,7 @@ pub fn reading(condition: Option<&Value>, action: &RealAction) -> (Truth, Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::expand;
+    use crate::full::actions::expand;
     use serde_json::json;
 
     fn on(action: &str, condition: Value) -> Truth {
