@@ -7,8 +7,7 @@
 use crate::template::{CONTENT_SECURITY_POLICY, HEADER_ONLY_CONTENT_SECURITY_POLICY};
 use crate::widgets::FIELD_GROUPS;
 use ecs_guide::findings::Severity;
-use ecs_guide::inputs::NAME_PUNCTUATION;
-use ecs_guide::{InputKey, OutputId, Partition};
+use ecs_guide::{InputKey, OutputId, Partition, Rule};
 use serde_json::{json, Value};
 
 /// Where the module is checked in, from the workspace root.
@@ -106,9 +105,24 @@ pub fn module() -> String {
             ),
         ),
         (
-            "The punctuation IAM allows in role, policy and user names, besides letters and digits.",
-            "NAME_PUNCTUATION",
-            json!(NAME_PUNCTUATION),
+            "The inputs of letters, digits and some punctuation (names, external ID): the core's rules table.",
+            "CHARACTER_RULES",
+            Value::Object(
+                InputKey::ALL
+                    .into_iter()
+                    .filter_map(|key| match key.rule() {
+                        Rule::Characters {
+                            punctuation,
+                            min,
+                            max,
+                        } => Some((
+                            key.key().to_owned(),
+                            json!({ "punctuation": punctuation, "min": min, "max": max }),
+                        )),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
         ),
         (
             "The site's Content-Security-Policy, as its pages' <meta> carries it.",
