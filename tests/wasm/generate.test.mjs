@@ -77,11 +77,21 @@ for (const [build, module, ids] of [['full', full, OUTPUT_IDS], ['small', small,
   }
 }
 
-test('the small build ignores pasted policies and has no LiveGuide', () => {
+test('the small build ignores pasted policies, and its LiveGuide hands out its six documents, then only what changed', () => {
   const guide = small.generate({ 'existing-trust-policy': '{not json', 'aws-account-id': '123456789012' });
   assert.deepEqual(Object.keys(guide.inputs).filter((k) => PASTED.includes(k)), []);
   assert.equal(guide.outputs['cross-account-role-arn'].complete, true);
-  assert.equal(small.LiveGuide, undefined);
+  const live = new small.LiveGuide();
+  const inputs = { 'aws-account-id': '123456789012' };
+  assert.deepEqual(live.update(inputs), small.generate(inputs));
+  assert.deepEqual(live.update(inputs).outputs, {});
+  const before = small.generate(inputs).outputs;
+  inputs['role-name'] = 'deployer';
+  const after = small.generate(inputs).outputs;
+  const changed = live.update(inputs);
+  assert.deepEqual(Object.keys(changed.outputs), DOCUMENT_IDS.filter((id) => JSON.stringify(before[id]) !== JSON.stringify(after[id])));
+  assert.ok('cross-account-role-arn' in changed.outputs);
+  for (const [id, output] of Object.entries(changed.outputs)) assert.deepEqual(output, after[id]);
 });
 
 test('a LiveGuide hands out everything first, then only what changed', () => {
