@@ -1,12 +1,11 @@
 //! One call from inputs to everything the page shows: every output's text and completeness, every input's error.
 
 use crate::errors::InputError;
-use crate::findings::{Finding, Severity, Size};
-use crate::full::{self, Check, Pasted};
+use crate::findings::{size, Finding, Severity, Size};
+use crate::full::{self, Check, Made, Pasted};
 use crate::input_key::InputKey;
-use crate::inputs::{CheckedInputs, RawInputs};
+use crate::inputs::{self, Checked, CheckedInputs, RawInputs};
 use crate::output_id::OutputId;
-use crate::render::Rendered;
 
 /// One generated output: what to paste and whether it is ready to paste.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,6 +89,39 @@ impl Guide {
     pub fn errors(&self) -> impl Iterator<Item = &InputError> {
         self.inputs.iter().filter_map(|i| i.error.as_ref())
     }
+}
+
+/// An output made from one set of inputs: its text, its size against its quota, and what the
+/// full build found making it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Rendered {
+    pub text: String,
+    pub size: Option<Size>,
+    pub made: Made,
+}
+
+impl OutputId {
+    /// The output's text and size, placeholders where inputs are not valid.
+    pub(crate) fn rendered(self, inputs: &CheckedInputs, pasted: &Pasted) -> Rendered {
+        let (mut text, made) = match self.document(inputs) {
+            Some(text) => (text, Made::default()),
+            None => full::make(self, inputs, pasted),
+        };
+        // Scripts and templates are written line by line; like the documents, the text that is
+        // copied ends with its last line, not a line break.
+        text.truncate(text.trim_end().len());
+        let size = size(self, &text);
+        Rendered { text, size, made }
+    }
+}
+
+/// Checks one input as [`generate`] does: by its rule, and (full build) a pasted policy read.
+pub fn check_input(key: InputKey, raw: &str) -> Checked {
+    let value = inputs::check(key, raw)?;
+    if key.is_pasted() && !value.is_empty() {
+        Pasted::check(key, &value)?;
+    }
+    Ok(value)
 }
 
 /// Computes every output and every input's error from what the reader typed (in the small

@@ -63,19 +63,10 @@ pub type Checked = Result<String, InputError>;
 /// Normalises and checks one input by AWS's rule for it.
 ///
 /// Surrounding whitespace is dropped everywhere; account IDs also lose the dashes and spaces of
-/// the console's `1234-5678-9012` form. An empty field takes its default, when it has one. The
-/// full build reads a pasted policy (the small build takes it as text).
+/// the console's `1234-5678-9012` form. An empty field takes its default, when it has one. A
+/// pasted policy is kept as text: the full build reads it once per update (`full::Pasted::read`;
+/// `guide::check_input` checks one input as `generate` does).
 pub fn check(key: InputKey, raw: &str) -> Checked {
-    let value = check_text(key, raw)?;
-    if key.rule() == Rule::PastedPolicy && !value.is_empty() {
-        crate::full::Pasted::check(key, &value)?;
-    }
-    Ok(value)
-}
-
-/// [`check`], with a pasted policy kept as text: [`CheckedInputs`] has its policies read once per
-/// update (by `full::Pasted::read`).
-fn check_text(key: InputKey, raw: &str) -> Checked {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return match key.default_value() {
@@ -171,7 +162,7 @@ impl CheckedInputs {
     /// Checks every input of `raw`.
     pub fn from_raw(raw: &RawInputs) -> CheckedInputs {
         CheckedInputs {
-            checked: InputKey::ALL.map(|key| check_text(key, raw.get(key))),
+            checked: InputKey::ALL.map(|key| check(key, raw.get(key))),
         }
     }
 

@@ -2,11 +2,10 @@
 //! the outputs last handed out) so that a keystroke re-renders and moves only what changed.
 
 use crate::full::Pasted;
-use crate::guide::{input_states, output, InputState, Output};
+use crate::guide::{input_states, output, InputState, Output, Rendered};
 use crate::input_key::InputKey;
 use crate::inputs::{Checked, CheckedInputs, RawInputs};
 use crate::output_id::OutputId;
-use crate::render::Rendered;
 
 /// What changed since a [`LiveGuide`]'s last update: the outputs that differ, every input's state,
 /// and whether the whole guide is complete.

@@ -1,7 +1,7 @@
 //! Properties over any typed text: no panic, every document valid JSON, and a document marked
 //! complete holds only valid values.
 
-use ecs_guide::inputs::check;
+use ecs_guide::guide::check_input as check;
 use ecs_guide::{generate, InputKey, OutputId, RawInputs};
 use proptest::prelude::*;
 use serde_json::{json, Value};

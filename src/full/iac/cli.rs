@@ -11,7 +11,7 @@
 //! - an argument that starts with `-` (a name such as `-x` or `--debug`, valid by AWS's rule) is
 //!   parsed as an option; inside the JSON it is only a string.
 
-use super::{Method, ECS_SERVICE_ROLE_POLICY};
+use super::parts::{Method, ECS_SERVICE_ROLE_POLICY};
 use crate::documents::{account_root_arn, role_arn};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::{Map, Value};

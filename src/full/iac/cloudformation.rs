@@ -1,8 +1,8 @@
 //! The CloudFormation templates: YAML written from JSON data, partition-neutral through
 //! `${AWS::Partition}`, with the typed values as parameter defaults.
 
-use super::ECS_SERVICE_ROLE_POLICY;
-use super::{
+use super::parts::ECS_SERVICE_ROLE_POLICY;
+use super::parts::{
     documents_with, made_once, map_references, parameters, quoted, Method, References, Template,
 };
 use crate::inputs::{CheckedInputs, InputKey};

@@ -1,7 +1,7 @@
 //! The Terraform configurations: HCL with `jsonencode` documents, variables holding the typed
 //! values, and the partition read from the provider.
 
-use super::{
+use super::parts::{
     documents_with, made_once, parameters, quoted, Method, References, Template,
     ECS_SERVICE_ROLE_POLICY,
 };

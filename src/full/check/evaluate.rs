@@ -1,0 +1,267 @@
+//! How IAM decides one real action of the guide against the pasted statements: the resources
+//! each reaches, the conditions each holds under, and what an explicit Deny takes away.
+
+use super::Scope;
+use crate::full::actions::{covers, glob_matches, intersects, RealAction};
+use crate::full::conditions::{reading, Truth};
+use crate::full::policy::strings;
+use serde_json::{Map, Value};
+
+/// How much of an action's resources a statement's `Resource` or `NotResource` reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    All,
+    Some,
+    None,
+}
+
+/// An ARN template of the reference with the partition and account filled in; every other part
+/// (region, names) stands for any value (`*`).
+fn fill(template: &str, scope: Scope<'_>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(match &rest[start..end] {
+            "${Partition}" => scope.partition,
+            "${Account}" => scope.account.unwrap_or("*"),
+            _ => "*",
+        });
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An ARN pattern compared with a resource's filled template segment by segment, as IAM compares
+/// ARNs (a wildcard does not reach past a `:` into the next segment; the last segment of the
+/// pattern takes in the rest). `all`: every ARN of the template matches; otherwise `some`.
+fn arn_match(pattern: &str, target: &str, all: bool) -> bool {
+    if pattern.chars().all(|c| c == '*') && !pattern.is_empty() {
+        return true;
+    }
+    let parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    let mut rest = target;
+    for (n, part) in parts.iter().enumerate() {
+        let segment = if n + 1 == parts.len() {
+            std::mem::take(&mut rest)
+        } else {
+            match rest.split_once(':') {
+                Some((segment, after)) => {
+                    rest = after;
+                    segment
+                }
+                None => return false,
+            }
+        };
+        let ok = if all {
+            covers(part, segment, false)
+        } else {
+            intersects(part, segment)
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+fn resource_reach(statement: &Map<String, Value>, action: &RealAction, scope: Scope<'_>) -> Reach {
+    let (not, patterns) = match statement.get("NotResource") {
+        Some(value) => (true, strings(Some(value))),
+        None => (false, strings(statement.get("Resource"))),
+    };
+    // Per resource a request names: (every one of them matched, some of them matched).
+    let per_target: Vec<(bool, bool)> = if action.resource_templates().next().is_none() {
+        // The request's resource is "*" itself: a pattern matches it or not.
+        let hit = patterns.iter().any(|p| glob_matches(p, "*", false));
+        vec![(hit, hit)]
+    } else {
+        action
+            .resource_templates()
+            .map(|t| {
+                let target = fill(t, scope);
+                let all = patterns.iter().any(|p| arn_match(p, &target, true));
+                let some = all || patterns.iter().any(|p| arn_match(p, &target, false));
+                (all, some)
+            })
+            .collect()
+    };
+    // NotResource reaches what no pattern matches.
+    let per_target = per_target
+        .into_iter()
+        .map(|(all, some)| if not { (!some, !all) } else { (all, some) });
+    let (mut every, mut any) = (true, false);
+    for (all, some) in per_target {
+        every &= all;
+        any |= some;
+    }
+    match (every, any) {
+        (true, _) => Reach::All,
+        (false, true) => Reach::Some,
+        (false, false) => Reach::None,
+    }
+}
+
+fn action_applies(statement: &Map<String, Value>, action: &RealAction) -> bool {
+    match statement.get("NotAction") {
+        Some(not) => !strings(Some(not)).iter().any(|p| action.matched_by(p)),
+        None => strings(statement.get("Action"))
+            .iter()
+            .any(|p| action.matched_by(p)),
+    }
+}
+
+/// One statement's hold on one real action: it applies to all of the action's requests (`full`),
+/// or to some (on some resources, or under its condition).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Hold {
+    pub index: usize,
+    pub full: bool,
+    /// Limited by its `Resource` (not only by its condition).
+    pub on_resources: bool,
+}
+
+/// How IAM decides one real action for the guide's requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Outcome {
+    /// Every request allowed, by this statement.
+    Granted(usize),
+    /// Some requests allowed: `by` the allow that reaches only some, or the Deny that takes some
+    /// away; `on_resources` when which requests depends on the resource.
+    Limited {
+        by: Hold,
+        deny: bool,
+        on_resources: bool,
+    },
+    /// No request allowed, and a Deny (`by`) explicitly denies all or some of them.
+    Denied(Hold),
+    /// No statement reaches it.
+    Missing,
+}
+
+/// True when every resource of `action` that `allow`'s `Resource` reaches is one `deny`'s
+/// `Resource` names (each pattern of the one within a pattern of the other).
+fn within(
+    allow: &Map<String, Value>,
+    deny: &Map<String, Value>,
+    action: &RealAction,
+    scope: Scope<'_>,
+) -> bool {
+    if allow.contains_key("NotResource") || deny.contains_key("NotResource") {
+        return false;
+    }
+    let denied = strings(deny.get("Resource"));
+    let targets: Vec<String> = action
+        .resource_templates()
+        .map(|t| fill(t, scope))
+        .collect();
+    strings(allow.get("Resource")).iter().all(|p| {
+        let reaches = if targets.is_empty() {
+            glob_matches(p, "*", false)
+        } else {
+            targets.iter().any(|t| arn_match(p, t, false))
+        };
+        !reaches || denied.iter().any(|d| arn_match(d, p, true))
+    })
+}
+
+/// True when a condition entry holds whenever all of `when` hold: it is one of them, or it asks
+/// only that a key be present (`Null` false) and one of them needs that key's value.
+fn implied(entry: &str, when: &[String]) -> bool {
+    let key_of = |e: &str| e.split('|').nth(1).map(str::to_owned);
+    when.iter().any(|w| w == entry)
+        || (entry.starts_with("null|")
+            && entry.ends_with("|false")
+            && when.iter().any(|w| {
+                let operator = w.split('|').next().unwrap_or_default();
+                key_of(w) == key_of(entry)
+                    && !operator.starts_with("null")
+                    && !operator.contains("not")
+                    && !operator.ends_with("ifexists")
+                    && !operator.starts_with("forallvalues")
+            }))
+}
+
+pub(super) fn decide(
+    statements: &[&Map<String, Value>],
+    action: &RealAction,
+    scope: Scope<'_>,
+) -> Outcome {
+    // Each statement that reaches some of the action's requests, with what its condition
+    // depends on.
+    let (mut allows, mut denies) = (Vec::new(), Vec::new());
+    for (index, statement) in statements.iter().enumerate() {
+        if !action_applies(statement, action) {
+            continue;
+        }
+        let reach = resource_reach(statement, action, scope);
+        let (condition, depends) = reading(statement.get("Condition"), action);
+        if reach == Reach::None || condition == Truth::Never {
+            continue;
+        }
+        let hold = Hold {
+            index,
+            full: reach == Reach::All && condition == Truth::Holds,
+            on_resources: reach == Reach::Some,
+        };
+        if statement.get("Effect").and_then(Value::as_str) == Some("Deny") {
+            if hold.full {
+                // An explicit Deny wins over every Allow, whatever the order.
+                return Outcome::Denied(hold);
+            }
+            denies.push((hold, depends));
+        } else {
+            allows.push((hold, depends));
+        }
+    }
+    // An Allow is void where a Deny on all the resources holds whenever the Allow's condition
+    // does (the Deny's condition entries are among the Allow's).
+    allows.retain(|(allow, when)| {
+        !denies
+            .iter()
+            .any(|(deny, deny_when): &(Hold, Vec<String>)| {
+                !allow.full
+                    && (!deny.on_resources
+                        || within(
+                            statements[allow.index],
+                            statements[deny.index],
+                            action,
+                            scope,
+                        ))
+                    && deny_when.iter().all(|e| implied(e, when))
+            })
+    });
+    let deny = denies.first().map(|(hold, _)| *hold);
+    let full = allows
+        .iter()
+        .find(|(hold, _)| hold.full)
+        .map(|(hold, _)| *hold);
+    match (full, allows.first(), deny) {
+        (Some(_), _, Some(deny)) => Outcome::Limited {
+            by: deny,
+            deny: true,
+            on_resources: deny.on_resources,
+        },
+        (Some(allow), _, None) => Outcome::Granted(allow.index),
+        (None, Some((by, _)), deny) => Outcome::Limited {
+            by: *by,
+            deny: false,
+            // Which requests are allowed depends on the resource when an Allow reaches only some
+            // resources under a condition that no Allow of every resource is sure to hold with.
+            on_resources: deny.is_some_and(|d| d.on_resources)
+                || allows.iter().any(|(some, some_when)| {
+                    some.on_resources
+                        && !allows.iter().any(|(every, every_when)| {
+                            !every.on_resources && every_when.iter().all(|e| implied(e, some_when))
+                        })
+                }),
+        },
+        // Nothing allows it and a Deny takes some of it: an Allow added cannot grant it.
+        (None, None, Some(deny)) => Outcome::Denied(deny),
+        (None, None, None) => Outcome::Missing,
+    }
+}
