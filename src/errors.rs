@@ -1,6 +1,7 @@
 //! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
 
 use crate::input_key::InputKey;
+use crate::rules::Rule;
 use std::fmt;
 
 /// What kind of IAM document a statement list is: who may assume a role, or what may be done.
@@ -169,29 +170,24 @@ fn thousands(n: usize) -> String {
 }
 
 fn allowed(key: InputKey) -> String {
-    format!(
-        "letters A\u{2013}Z and a\u{2013}z, digits and {}",
-        key.rule().punctuation_in_words()
-    )
-}
-
-/// A name's length rule in words ("2 to 1224 characters").
-fn length_in_words(key: InputKey) -> String {
-    match key.rule() {
-        crate::rules::Rule::Characters { min, max, .. } => format!("{min} to {max} characters"),
-        _ => String::new(),
+    let mut list = String::from("letters A\u{2013}Z and a\u{2013}z, digits and");
+    if let Rule::Characters { punctuation, .. } = key.rule() {
+        for c in punctuation.chars() {
+            list.push(' ');
+            list.push(c);
+        }
     }
+    list
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Missing { key } => match key {
-                InputKey::ExternalId => write!(
+            InputError::Missing { key } => match key.rule() {
+                Rule::Characters { min, max, .. } => write!(
                     f,
-                    "{} is required: enter your Shippable account ID ({}).",
-                    key.label(),
-                    length_in_words(*key)
+                    "{} is required: enter your Shippable account ID ({min} to {max} characters).",
+                    key.label()
                 ),
                 _ => write!(f, "{} is required: enter its 12 digits.", key.label()),
             },

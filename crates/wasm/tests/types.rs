@@ -4,8 +4,11 @@
 use ecs_guide::errors::PolicyKind;
 use ecs_guide::findings::Severity;
 use ecs_guide::{InputError, InputKey, OutputId};
-use ecs_guide_wasm::types::TYPES;
+#[path = "../src/types.rs"]
+mod types;
+
 use std::collections::BTreeSet;
+use types::TYPES;
 
 /// The string literals of one TypeScript union: from `start` to the next `;`.
 fn union(start: &str) -> BTreeSet<String> {
