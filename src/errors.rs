@@ -1,16 +1,9 @@
 //! Why an input is not valid: one variant per rule, each naming the field, the rule and what was wrong.
 
+use crate::full::paste_error::PasteError;
 use crate::input_key::InputKey;
+use crate::rules::Rule;
 use std::fmt;
-
-/// What kind of IAM document a statement list is: who may assume a role, or what may be done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PolicyKind {
-    /// A role's trust relationship: its statements name a `Principal`.
-    Trust,
-    /// An identity (permissions) policy: its statements have a `Resource` and no `Principal`.
-    Permissions,
-}
 
 /// A failed input rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,34 +38,10 @@ pub enum InputError {
     },
     /// A partition other than `aws`, `aws-cn` or `aws-us-gov`.
     UnknownPartition { found: String },
-    /// A pasted policy that is not JSON: where the parser stopped and what it expected there.
-    InvalidJson {
-        key: InputKey,
-        line: usize,
-        column: usize,
-        problem: String,
-    },
-    /// Pasted JSON that is not an IAM policy (no `Statement`, a statement without `Effect`, …).
-    NotAPolicy { key: InputKey, problem: String },
-    /// A trust policy pasted where a permissions policy belongs, or the reverse.
-    WrongDocument { key: InputKey, found: PolicyKind },
     /// The hardened switch set to something other than true or false.
     NotASwitch { found: String },
-    /// A pasted policy longer than any policy IAM accepts, with headroom (full build only: the
-    /// small one reads no paste).
-    #[cfg(feature = "full")]
-    PasteTooLarge {
-        key: InputKey,
-        max: usize,
-        length: usize,
-    },
-    /// A pasted policy nesting arrays and objects deeper than any IAM policy does, with headroom.
-    #[cfg(feature = "full")]
-    PasteTooDeep {
-        key: InputKey,
-        max: usize,
-        line: usize,
-    },
+    /// A pasted policy that cannot be read (the full build's: the small one reads no paste).
+    Pasted(PasteError),
 }
 
 impl InputError {
@@ -84,12 +53,8 @@ impl InputError {
             | InputError::AccountIdLength { key, .. }
             | InputError::CharacterNotAllowed { key, .. }
             | InputError::TooShort { key, .. }
-            | InputError::TooLong { key, .. }
-            | InputError::InvalidJson { key, .. }
-            | InputError::NotAPolicy { key, .. }
-            | InputError::WrongDocument { key, .. } => *key,
-            #[cfg(feature = "full")]
-            InputError::PasteTooLarge { key, .. } | InputError::PasteTooDeep { key, .. } => *key,
+            | InputError::TooLong { key, .. } => *key,
+            InputError::Pasted(error) => error.key(),
             InputError::UnknownPartition { .. } => InputKey::Partition,
             InputError::NotASwitch { .. } => InputKey::Hardened,
         }
@@ -105,14 +70,8 @@ impl InputError {
             InputError::TooShort { .. } => "too-short",
             InputError::TooLong { .. } => "too-long",
             InputError::UnknownPartition { .. } => "unknown-partition",
-            InputError::InvalidJson { .. } => "invalid-json",
-            InputError::NotAPolicy { .. } => "not-a-policy",
-            InputError::WrongDocument { .. } => "wrong-document",
             InputError::NotASwitch { .. } => "not-a-switch",
-            #[cfg(feature = "full")]
-            InputError::PasteTooLarge { .. } => "paste-too-large",
-            #[cfg(feature = "full")]
-            InputError::PasteTooDeep { .. } => "paste-too-deep",
+            InputError::Pasted(error) => error.code(),
         }
     }
 }
@@ -154,48 +113,33 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// A count with thousands separated, as IAM's quotas are written ("10,240").
-#[cfg(feature = "full")]
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn allowed(key: InputKey) -> String {
-    format!(
-        "letters A\u{2013}Z and a\u{2013}z, digits and {}",
-        key.rule().punctuation_in_words()
-    )
-}
-
-/// A name's length rule in words ("2 to 1224 characters").
-fn length_in_words(key: InputKey) -> String {
-    match key.rule() {
-        crate::rules::Rule::Characters { min, max, .. } => format!("{min} to {max} characters"),
-        _ => String::new(),
+    let mut list = String::from("letters A\u{2013}Z and a\u{2013}z, digits and");
+    if let Rule::Characters { punctuation, .. } = key.rule() {
+        for c in punctuation.chars() {
+            list.push(' ');
+            list.push(c);
+        }
     }
+    list
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Missing { key } => match key {
-                InputKey::ExternalId => write!(
+            InputError::Missing { key } => match key.rule() {
+                Rule::Characters { min, max, .. } => write!(
                     f,
-                    "{} is required: enter your Shippable account ID ({}).",
-                    key.label(),
-                    length_in_words(*key)
+                    "{} is required: enter your Shippable account ID ({min} to {max} characters).",
+                    key.label()
                 ),
                 _ => write!(f, "{} is required: enter its 12 digits.", key.label()),
             },
-            InputError::AccountIdNotDigit { key, found, position } => write!(
+            InputError::AccountIdNotDigit {
+                key,
+                found,
+                position,
+            } => write!(
                 f,
                 "{}: an AWS account ID has only digits (dashes and spaces are ignored); \
                  character {position} is {}.",
@@ -208,7 +152,11 @@ impl fmt::Display for InputError {
                 key.label(),
                 digits
             ),
-            InputError::CharacterNotAllowed { key, found, position } => write!(
+            InputError::CharacterNotAllowed {
+                key,
+                found,
+                position,
+            } => write!(
                 f,
                 "{} may contain only {}; character {position} is {}.",
                 key.label(),
@@ -234,58 +182,13 @@ impl fmt::Display for InputError {
                 "Partition must be aws, aws-cn or aws-us-gov; {} is none of them.",
                 shown_value(found)
             ),
-            InputError::InvalidJson {
-                key,
-                line,
-                column,
-                problem,
-            } => write!(
-                f,
-                "{} is not valid JSON: at line {line}, column {column}, {problem}.",
-                key.label()
-            ),
-            InputError::NotAPolicy { key, problem } => {
-                write!(f, "{} is not an IAM policy: {problem}.", key.label())
-            }
-            InputError::WrongDocument { key, found } => match found {
-                PolicyKind::Trust => write!(
-                    f,
-                    "{}: this is a trust policy (its statements name a Principal), not a permissions policy. \
-                     Paste it into \u{201c}{}\u{201d}; here paste a policy from the Permissions tab.",
-                    key.label(),
-                    InputKey::ExistingTrustPolicy.label()
-                ),
-                PolicyKind::Permissions => write!(
-                    f,
-                    "{}: this is a permissions policy (its statements have a Resource and no Principal), not a trust relationship. \
-                     Here paste the role\u{2019}s Trust relationships tab; check permissions in \u{201c}{}\u{201d}.",
-                    key.label(),
-                    InputKey::ExistingPermissionsPolicy.label()
-                ),
-            },
             InputError::NotASwitch { found } => write!(
                 f,
                 "{} must be true or false; {} is neither.",
                 InputKey::Hardened.label(),
                 shown_value(found)
             ),
-            #[cfg(feature = "full")]
-            InputError::PasteTooLarge { key, max, length } => write!(
-                f,
-                "{}: a pasted policy may be at most {} characters (IAM\u{2019}s largest policy \
-                 quota is 10,240); this has {}.",
-                key.label(),
-                thousands(*max),
-                thousands(*length)
-            ),
-            #[cfg(feature = "full")]
-            InputError::PasteTooDeep { key, max, line } => write!(
-                f,
-                "{}: a pasted policy may nest arrays and objects at most {max} deep (an IAM policy \
-                 nests 6: Statement, statement, Condition, operator, key, values); line {line} \
-                 goes deeper.",
-                key.label()
-            ),
+            InputError::Pasted(error) => fmt::Display::fmt(error, f),
         }
     }
 }

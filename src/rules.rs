@@ -28,6 +28,7 @@ pub enum Rule {
 
 impl InputKey {
     /// AWS's rule for this input.
+    #[inline(always)]
     pub const fn rule(self) -> Rule {
         const NAME: Rule = Rule::Characters {
             punctuation: NAME_PUNCTUATION,

@@ -10,6 +10,7 @@ pub mod grammar;
 pub mod iac;
 pub mod merge;
 mod outputs;
+pub mod paste_error;
 pub mod policy;
 
 pub use check::Check;

@@ -21,7 +21,9 @@ pub struct Pasted {
 impl Pasted {
     /// Checks that a pasted policy can be read (for `inputs::check`, which keeps only the text).
     pub fn check(key: InputKey, text: &str) -> Result<(), InputError> {
-        PastedPolicy::parse(key, text).map(|_| ())
+        PastedPolicy::parse(key, text)
+            .map(|_| ())
+            .map_err(InputError::Pasted)
     }
 
     /// Reads the pasted policies of `inputs`, recording a policy that cannot be read as its field's error.
@@ -31,7 +33,7 @@ impl Pasted {
             Some(text) => match PastedPolicy::parse(key, text) {
                 Ok(policy) => Some(policy),
                 Err(error) => {
-                    inputs.reject(key, error);
+                    inputs.reject(key, InputError::Pasted(error));
                     None
                 }
             },

@@ -1,8 +1,8 @@
 //! Policies the reader pastes: parsed with their key order kept, checked for shape, and compared by
 //! meaning (wildcards, case-insensitive actions, account IDs equal to their `:root` ARNs).
 
-use crate::errors::InputError;
-pub use crate::errors::PolicyKind;
+use super::paste_error::PasteError;
+pub use super::paste_error::PolicyKind;
 pub use crate::full::actions::{covers, overlaps};
 use crate::full::grammar::{effect_problem, identity_policy_problem};
 use crate::input_key::InputKey;
@@ -27,11 +27,11 @@ pub const MAX_PASTED_NESTING: usize = 16;
 
 /// Refuses a paste too long or too deeply nested to be an IAM policy, before parsing it: a linear
 /// scan, so that a paste of megabytes costs no more than reading it once.
-fn check_bounds(key: InputKey, text: &str) -> Result<(), InputError> {
+fn check_bounds(key: InputKey, text: &str) -> Result<(), PasteError> {
     if text.len() > MAX_PASTED_CHARACTERS {
         let length = text.chars().count();
         if length > MAX_PASTED_CHARACTERS {
-            return Err(InputError::PasteTooLarge {
+            return Err(PasteError::PasteTooLarge {
                 key,
                 max: MAX_PASTED_CHARACTERS,
                 length,
@@ -55,7 +55,7 @@ fn check_bounds(key: InputKey, text: &str) -> Result<(), InputError> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_PASTED_NESTING {
-                    return Err(InputError::PasteTooDeep {
+                    return Err(PasteError::PasteTooDeep {
                         key,
                         max: MAX_PASTED_NESTING,
                         line,
@@ -72,7 +72,7 @@ fn check_bounds(key: InputKey, text: &str) -> Result<(), InputError> {
 impl PastedPolicy {
     /// Parses the text pasted into `key`'s field and checks that it is the kind of policy that
     /// field takes. Errors give the line and column of invalid JSON, or what is wrong in words.
-    pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, InputError> {
+    pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, PasteError> {
         check_bounds(key, text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
@@ -81,14 +81,14 @@ impl PastedPolicy {
                 Some(at) => message[..at].to_owned(),
                 None => message,
             };
-            InputError::InvalidJson {
+            PasteError::InvalidJson {
                 key,
                 line: e.line(),
                 column: e.column(),
                 problem,
             }
         })?;
-        let not_a_policy = |problem: String| InputError::NotAPolicy { key, problem };
+        let not_a_policy = |problem: String| PasteError::NotAPolicy { key, problem };
         let Value::Object(document) = value else {
             return Err(not_a_policy(format!(
                 "a policy is a JSON object ({{ \u{2026} }}); this is {}",
@@ -138,7 +138,7 @@ impl PastedPolicy {
                     .statements()
                     .any(|s| s.contains_key("Resource") || s.contains_key("NotResource"));
             if found != expected && !mixed {
-                return Err(InputError::WrongDocument { key, found });
+                return Err(PasteError::WrongDocument { key, found });
             }
         }
         if expected == PolicyKind::Permissions {
@@ -307,7 +307,7 @@ mod tests {
         let error = PastedPolicy::parse(key, &over).unwrap_err();
         assert_eq!(
             error,
-            InputError::PasteTooLarge {
+            PasteError::PasteTooLarge {
                 key,
                 max: 65_536,
                 length: 65_537
@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(wide.chars().count(), MAX_PASTED_CHARACTERS);
         assert!(!matches!(
             PastedPolicy::parse(key, &wide),
-            Err(InputError::PasteTooLarge { .. })
+            Err(PasteError::PasteTooLarge { .. })
         ));
     }
 
@@ -340,7 +340,7 @@ mod tests {
         let error = PastedPolicy::parse(key, &deeper).unwrap_err();
         assert_eq!(
             error,
-            InputError::PasteTooDeep {
+            PasteError::PasteTooDeep {
                 key,
                 max: 16,
                 line: 1
@@ -371,7 +371,7 @@ mod tests {
         assert!(attack.len() > 5_000_000);
         assert!(matches!(
             PastedPolicy::parse(InputKey::ExistingTrustPolicy, &attack),
-            Err(InputError::PasteTooLarge { .. })
+            Err(PasteError::PasteTooLarge { .. })
         ));
         let small = format!(
             "{{\"Statement\": [{}{}]}}",
@@ -380,7 +380,7 @@ mod tests {
         );
         assert!(matches!(
             PastedPolicy::parse(InputKey::ExistingTrustPolicy, &small),
-            Err(InputError::PasteTooDeep { line: 1, .. })
+            Err(PasteError::PasteTooDeep { line: 1, .. })
         ));
     }
 }

@@ -1,7 +1,10 @@
 //! The JSON handed to JavaScript, for any typed text: it parses, with every output and input.
 
 use ecs_guide::{generate, InputKey, LiveGuide, OutputId, RawInputs};
-use ecs_guide_wasm::json::GuideJson;
+#[path = "../src/json.rs"]
+mod json;
+
+use json::GuideJson;
 use proptest::prelude::*;
 use serde_json::Value;
 

@@ -1,11 +1,14 @@
 //! The TypeScript unions of `TYPES` name exactly what the core's enums do: input keys, output ids,
 //! error codes and severities.
 
-use ecs_guide::errors::PolicyKind;
 use ecs_guide::findings::Severity;
+use ecs_guide::full::paste_error::{PasteError, PolicyKind};
 use ecs_guide::{InputError, InputKey, OutputId};
-use ecs_guide_wasm::types::TYPES;
+#[path = "../src/types.rs"]
+mod types;
+
 use std::collections::BTreeSet;
+use types::TYPES;
 
 /// The string literals of one TypeScript union: from `start` to the next `;`.
 fn union(start: &str) -> BTreeSet<String> {
@@ -84,31 +87,31 @@ fn every_error() -> Vec<InputError> {
             length: 2,
         },
         InputError::UnknownPartition { found: "x".into() },
-        InputError::InvalidJson {
+        InputError::NotASwitch { found: "x".into() },
+        InputError::Pasted(PasteError::InvalidJson {
             key: pasted,
             line: 1,
             column: 1,
             problem: "x".into(),
-        },
-        InputError::NotAPolicy {
+        }),
+        InputError::Pasted(PasteError::NotAPolicy {
             key: pasted,
             problem: "x".into(),
-        },
-        InputError::WrongDocument {
+        }),
+        InputError::Pasted(PasteError::WrongDocument {
             key: pasted,
             found: PolicyKind::Trust,
-        },
-        InputError::NotASwitch { found: "x".into() },
-        InputError::PasteTooLarge {
+        }),
+        InputError::Pasted(PasteError::PasteTooLarge {
             key: pasted,
             max: 1,
             length: 2,
-        },
-        InputError::PasteTooDeep {
+        }),
+        InputError::Pasted(PasteError::PasteTooDeep {
             key: pasted,
             max: 1,
             line: 2,
-        },
+        }),
     ];
     for error in &errors {
         match error {
@@ -119,12 +122,14 @@ fn every_error() -> Vec<InputError> {
             | InputError::TooShort { .. }
             | InputError::TooLong { .. }
             | InputError::UnknownPartition { .. }
-            | InputError::InvalidJson { .. }
-            | InputError::NotAPolicy { .. }
-            | InputError::WrongDocument { .. }
             | InputError::NotASwitch { .. }
-            | InputError::PasteTooLarge { .. }
-            | InputError::PasteTooDeep { .. } => {}
+            | InputError::Pasted(
+                PasteError::InvalidJson { .. }
+                | PasteError::NotAPolicy { .. }
+                | PasteError::WrongDocument { .. }
+                | PasteError::PasteTooLarge { .. }
+                | PasteError::PasteTooDeep { .. },
+            ) => {}
         }
     }
     errors
