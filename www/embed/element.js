@@ -4,9 +4,7 @@
 // dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is defined only where
 // customElements exists.
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
-// The small build's LiveGuide: the glue generate.js initialises (one module, bundled once).
-import { LiveGuide } from '../pkg/ecs_guide.js';
-import { connect, engineOf, setValueOf, loadFullWhenNeeded } from '../live.js';
+import { connect, changesOf, setValueOf, loadFullWhenNeeded } from '../live.js';
 import { TEMPLATE, STYLES } from './assets.js';
 import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
@@ -95,7 +93,7 @@ function define() {
     #start() {
       if (!this.isConnected) return;
       if (!this.#live) {
-        this.#live = connect(this.shadowRoot, engineOf({ LiveGuide }), (guide) => this.#changed(guide));
+        this.#live = connect(this.shadowRoot, changesOf(generate), (guide) => this.#changed(guide));
         this.#live.update();
         this.#container.classList.add('js-ready');
       }
