@@ -276,6 +276,60 @@ test('it does not block the host first paint, even when its files are slow', asy
   await context.close();
 });
 
+test('nothing is laid out before its first documents; a slow core shows the placeholders after a second (issue 13)', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page, context, errors } = await open('/embed/demo.html', {
+    before: async (p) => {
+      // How the guide stands when the page's parsing is done (the element's module has run, its
+      // .wasm is held back), and at its first guide-change.
+      await p.addInitScript(() => {
+        const look = () => {
+          const el = document.querySelector('ecs-integration-guide');
+          const guide = el.shadowRoot.querySelector('.guide');
+          return {
+            waiting: guide.classList.contains('waiting'), boxes: guide.getClientRects().length, live: el.guide !== null,
+            // The demo gives Shippable's AWS account ID: in the trust policy once generated.
+            generated: el.shadowRoot.querySelector('[data-output="cross-account-trust-policy"]').textContent.includes('210987654321'),
+          };
+        };
+        window.look = look;
+        document.addEventListener('DOMContentLoaded', () => { window.atParsed = look(); });
+        document.addEventListener('guide-change', () => { window.atFirstChange ??= look(); });
+      });
+      await p.route(/ecs_guide_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    },
+  });
+  await page.waitForFunction(() => window.atParsed);
+  // Hidden, so nothing of it is styled, laid out or painted while the core loads.
+  assert.deepEqual(await page.evaluate(() => window.atParsed), { waiting: true, boxes: 0, live: false, generated: false });
+  // A slow core: after a second the guide shows, with its placeholders.
+  await page.waitForFunction(() => !window.look().waiting, null, { timeout: 5000 });
+  const shown = await page.evaluate(() => window.look());
+  assert.ok(shown.boxes > 0);
+  assert.deepEqual({ ...shown, boxes: 1 }, { waiting: false, boxes: 1, live: false, generated: false });
+  release();
+  await page.waitForFunction(() => window.atFirstChange);
+  const first = await page.evaluate(() => window.atFirstChange);
+  assert.ok(first.boxes > 0);
+  assert.deepEqual({ ...first, boxes: 1 }, { waiting: false, boxes: 1, live: true, generated: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // With the core in time, it shows in the task that writes its first documents.
+  const again = await open('/embed/demo.html', {
+    before: (p) => p.addInitScript(() => {
+      document.addEventListener('guide-change', () => {
+        const guide = document.querySelector('ecs-integration-guide').shadowRoot.querySelector('.guide');
+        window.atFirstChange ??= { waiting: guide.classList.contains('waiting') };
+      });
+    }),
+  });
+  await again.page.waitForFunction(() => window.atFirstChange);
+  assert.deepEqual(await again.page.evaluate(() => window.atFirstChange), { waiting: false });
+  await again.context.close();
+});
+
 test('the demo settings page fills its Role ARN field from guide-change', async () => {
   const { page, context, errors } = await open('/embed/demo.html');
   await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);

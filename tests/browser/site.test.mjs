@@ -380,6 +380,8 @@ test('every page of the site: no request off the origin, no console error, axe c
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(`${origin}${path}`);
     await page.waitForSelector('html.js-ready');
+    // The live instance is empty until its core is in: axe checks it shown.
+    if (path === '/embedding.html') await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
     await page.waitForTimeout(300);
     assert.ok(requests.every((u) => u.startsWith(`${origin}/`)), requests.join('\n'));
     assert.deepEqual(errors, [], path);
@@ -774,6 +776,8 @@ test('docs-site basics: sticky header, theme, On this page with scroll-spy, page
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
   await page.goto(`${origin}/embedding.html`);
   await page.waitForSelector('html.js-ready');
+  // Measured once shown: the element is empty until its core is in.
+  await page.waitForFunction(() => document.querySelector('main ecs-integration-guide')?.guide);
   const embedHeight = await page.$eval('main ecs-integration-guide', (e) => e.getBoundingClientRect().height);
   assert.ok(embedHeight <= 700, `the live instance is ${embedHeight} px tall`);
   assert.ok(await page.$('.site-footer a[href="index.html"]'));

@@ -19,6 +19,9 @@ const VALUE_OF = { 'cross-account': 'cross-account-role-arn', 'account-keys': nu
 let coreReady = false;
 ready.then(() => { coreReady = true; }, () => {});
 
+/** How long the element waits for the Wasm core before showing the guide with its placeholders. */
+const SHOW_PLACEHOLDERS_AFTER = 1000;
+
 const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 let sheet;
@@ -77,6 +80,8 @@ function define() {
     #fromHost = new Map();
     #state = { complete: false, value: '' };
     #disabled = false;
+    /** Until the first documents are in: the timer that shows the guide with placeholders instead. */
+    #showLater = null;
 
     constructor() {
       super();
@@ -87,13 +92,27 @@ function define() {
       if (!this.#container) this.#render();
       // Once the core is in, an element is live (its `guide` set) as soon as it is connected.
       if (coreReady) this.#start();
-      else ready.then(() => this.#start(), (error) => this.#failed(error));
+      else {
+        if (this.#container.classList.contains('waiting')) {
+          this.#showLater ??= setTimeout(() => this.#show(), SHOW_PLACEHOLDERS_AFTER);
+        }
+        ready.then(() => this.#start(), (error) => this.#failed(error));
+      }
+    }
+
+    /** Shows the guide (hidden while `waiting` for its first documents). */
+    #show() {
+      clearTimeout(this.#showLater);
+      this.#showLater = null;
+      this.#container.classList.remove('waiting');
     }
 
     #start() {
       if (!this.isConnected) return;
       if (!this.#live) {
         this.#live = connect(this.shadowRoot, changesOf(generate), (guide) => this.#changed(guide));
+        // Shown with its first documents, in this task: the host's guide-change sees it shown.
+        this.#show();
         this.#live.update();
         this.#container.classList.add('js-ready');
       }
@@ -105,6 +124,8 @@ function define() {
     disconnectedCallback() {
       this.#stopLoading?.();
       this.#stopLoading = null;
+      clearTimeout(this.#showLater);
+      this.#showLater = null;
     }
 
     attributeChangedCallback(name, before, after) {
@@ -177,7 +198,8 @@ function define() {
       const root = this.shadowRoot;
       root.adoptedStyleSheets = [styles()];
       const container = document.createElement('div');
-      container.className = 'guide';
+      // Hidden until its first documents are in: no layout or paint of the placeholders before.
+      container.className = 'guide waiting';
       // Its own root: left to right and English whatever the host's dir and lang.
       container.dir = 'ltr';
       container.lang = 'en';
@@ -217,6 +239,7 @@ function define() {
 
     #failed(error) {
       this.#container.classList.add('js-failed');
+      this.#show();
       const compile = error instanceof WebAssembly.CompileError || /wasm|WebAssembly/i.test(String(error));
       this.#setHostError('wasm', compile
         ? "The guide's generator (WebAssembly) could not be compiled here. If the page has a Content-Security-Policy, its script-src needs 'wasm-unsafe-eval'."
