@@ -123,7 +123,12 @@ fn check_charset(key: InputKey, value: &str, punctuation: &str, min: usize, max:
     if let Some((position, found)) = value
         .chars()
         .enumerate()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || punctuation.contains(*c)))
+        // Compared as bytes (the punctuation is ASCII): `str::contains` would bring str slicing's
+        // panic messages, kilobytes of formatting code, into the small Wasm.
+        .find(|(_, c)| {
+            !(c.is_ascii_alphanumeric()
+                || (c.is_ascii() && punctuation.as_bytes().contains(&(*c as u8))))
+        })
     {
         return Err(InputError::CharacterNotAllowed {
             key,

@@ -14,14 +14,24 @@ from pathlib import Path
 
 CROSS = "cross-account"
 KEYS = "account-keys"
-# stem (also the status.txt key) -> file name
+
+
+def _facts(name: str):
+    """A constant of www/generated/facts.js, the module the site crate writes from the core's own
+    lists (output ids, file extensions): read here rather than copied."""
+    text = (Path(__file__).resolve().parents[2] / "www/generated/facts.js").read_text()
+    found = re.search(rf"^export const {name} = (.*);$", text, re.M)
+    assert found, f"www/generated/facts.js has no {name}"
+    return json.loads(found[1])
+
+
+EXTENSIONS: dict[str, str] = _facts("EXTENSIONS")
+# The as-code outputs run through the real tools: stem (the output id, also the status.txt key) ->
+# file name (the id and the core's extension for it).
 GENERATED = {
-    f"{CROSS}-aws-cli": f"{CROSS}-aws-cli.sh",
-    f"{KEYS}-aws-cli": f"{KEYS}-aws-cli.sh",
-    f"{CROSS}-cloudformation": f"{CROSS}-cloudformation.yaml",
-    f"{KEYS}-cloudformation": f"{KEYS}-cloudformation.yaml",
-    f"{CROSS}-terraform": f"{CROSS}-terraform.tf",
-    f"{KEYS}-terraform": f"{KEYS}-terraform.tf",
+    stem: f"{stem}.{EXTENSIONS[stem]}"
+    for method in (CROSS, KEYS)
+    for stem in (f"{method}-aws-cli", f"{method}-cloudformation", f"{method}-terraform")
 }
 REGION_OF_PARTITION = {"aws": "us-east-1", "aws-cn": "cn-north-1", "aws-us-gov": "us-gov-west-1"}
 ECS_MANAGED_POLICY = "iam::aws:policy/service-role/AmazonEC2ContainerServiceRole"

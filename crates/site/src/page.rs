@@ -21,7 +21,7 @@ pub struct Page {
     pub for_developers: bool,
     /// True for the page whose body the embed carries (`embed: true`).
     pub embed: bool,
-    /// Extra module scripts the page loads (`page_scripts: a.js, b.js`), relative to the site root.
+    /// Extra module scripts the page loads, `async` (`page_scripts: a.js, b.js`), relative to the site root.
     pub scripts: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,

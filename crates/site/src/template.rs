@@ -190,10 +190,12 @@ pub fn page(page: &Page, body: &Rendered, pages: &[Page]) -> String {
         toc = toc(&body.headings),
         pager = pager(page, pages),
         developers = developer_links(page, pages),
+        // `async`: a page's own module (the embed, on the developers' page) runs in a task of its
+        // own as soon as it arrives, not in the one that ends the page's parsing with app.js.
         scripts = page
             .scripts
             .iter()
-            .map(|s| format!("<script type=\"module\" src=\"{}\"></script>\n", escaped(s)))
+            .map(|s| format!("<script type=\"module\" async src=\"{}\"></script>\n", escaped(s)))
             .collect::<String>(),
         body = body.html,
     )
