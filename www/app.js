@@ -1,8 +1,8 @@
 // The site page: loads the Wasm core, fills fields from a shared link, and makes the guide live.
 // The small build comes first (the six documents); the full one (merge, check, code) when needed.
 // Also the page's own parts: method and way (in the link), theme, "On this page", readiness.
-import init, { generate } from './pkg/ecs_guide.js';
-import { connect, changesOf, loadFullWhenNeeded, choose } from './live.js';
+import init, { generate, LiveGuide } from './pkg/ecs_guide.js';
+import { connect, engineOf, loadFullWhenNeeded, choose } from './live.js';
 import { ID_KEYS, READINESS } from './generated/facts.js';
 
 /** The full build, beside the small one. */
@@ -103,7 +103,7 @@ async function main() {
   // The small build's glue is bundled into this file (build.sh): its .wasm is named from here.
   if (live) await init({ module_or_path: new URL('./pkg/ecs_guide_bg.wasm', import.meta.url) });
   await nextTask();
-  const connection = connect(document, changesOf(generate), readiness);
+  const connection = connect(document, engineOf({ LiveGuide }), readiness);
   const { update, controls, form } = connection;
   // Pasted policies never go into a link: only the values form's fields do, and the choices.
   const linked = controls.filter((c) => c.closest('[data-your-values]') && c.tagName !== 'TEXTAREA');

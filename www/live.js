@@ -344,31 +344,13 @@ const fullBuilds = new Map();
 let instances = 0;
 
 /**
- * The full build's engine: a LiveGuide of its own, made at the first update (once the module is
- * initialised), whose update() hands back only what changed since the last (everything, the first time).
+ * A build's engine: a LiveGuide of its own (both builds have one), made at the first update (once
+ * the module is initialised), whose update() hands back only what changed since the last
+ * (everything, the first time): the one change detection, in the core.
  */
 export function engineOf(module) {
   let guide;
   return (inputs) => (guide ||= new module.LiveGuide()).update(inputs);
-}
-
-/**
- * The small build's engine, the same contract over its generate(): the small build has no LiveGuide
- * (it would cost 2.5 KB compressed on the first visit), so what changed in its six short documents
- * is found here, each output compared whole with the last one handed out, as LiveGuide does.
- */
-export function changesOf(generate) {
-  const last = {};
-  return (inputs) => {
-    const guide = generate(inputs);
-    const outputs = {};
-    for (const [id, output] of Object.entries(guide.outputs)) {
-      const shown = JSON.stringify(output);
-      if (last[id] !== shown) outputs[id] = output;
-      last[id] = shown;
-    }
-    return { ...guide, outputs };
-  };
 }
 
 /** Imports the full build's glue from `url` (beside its .wasm) and initialises it, once. */

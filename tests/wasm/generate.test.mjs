@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { changesOf } from '../../www/live.js';
 import { INPUT_KEYS, OUTPUT_IDS, SMALL_BUILD_OUTPUT_IDS, EXTENSIONS, PASTED_INPUT_KEYS } from '../../www/generated/facts.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -78,33 +77,29 @@ for (const [build, module, ids] of [['full', full, OUTPUT_IDS], ['small', small,
   }
 }
 
-test('the small build ignores pasted policies and has no LiveGuide', () => {
+test('the small build ignores pasted policies, and its LiveGuide hands out its six documents, then only what changed', () => {
   const guide = small.generate({ 'existing-trust-policy': '{not json', 'aws-account-id': '123456789012' });
   assert.deepEqual(Object.keys(guide.inputs).filter((k) => PASTED.includes(k)), []);
   assert.equal(guide.outputs['cross-account-role-arn'].complete, true);
-  assert.equal(small.LiveGuide, undefined);
-});
-
-test('live.js changesOf(): the small build\'s engine hands out its six documents, then only what changed, as a LiveGuide does', () => {
-  const engine = changesOf(small.generate);
+  const live = new small.LiveGuide();
   const inputs = { 'aws-account-id': '123456789012' };
-  assert.deepEqual(engine(inputs), small.generate(inputs));
-  const same = engine(inputs);
+  assert.deepEqual(live.update(inputs), small.generate(inputs));
+  const same = live.update(inputs);
   assert.deepEqual(same.outputs, {});
   assert.deepEqual(same.inputs, small.generate(inputs).inputs);
   const before = small.generate(inputs).outputs;
   inputs['role-name'] = 'deployer';
   const after = small.generate(inputs);
-  const changed = engine(inputs);
+  const changed = live.update(inputs);
   assert.deepEqual(Object.keys(changed.outputs), DOCUMENT_IDS.filter((id) => JSON.stringify(before[id]) !== JSON.stringify(after.outputs[id])));
   assert.ok('cross-account-role-arn' in changed.outputs);
   assert.deepEqual({ ...changed, outputs: {} }, { ...after, outputs: {} });
   for (const [id, output] of Object.entries(changed.outputs)) assert.deepEqual(output, after.outputs[id]);
   // The full build's LiveGuide hands out the same changes of the same six documents.
-  const live = new LiveGuide();
-  live.update({ 'aws-account-id': '123456789012' });
-  const fromLive = live.update(inputs);
-  assert.deepEqual(Object.keys(changed.outputs), Object.keys(fromLive.outputs).filter((id) => DOCUMENT_IDS.includes(id)));
+  const full = new LiveGuide();
+  full.update({ 'aws-account-id': '123456789012' });
+  const fromFull = full.update(inputs);
+  assert.deepEqual(Object.keys(changed.outputs), Object.keys(fromFull.outputs).filter((id) => DOCUMENT_IDS.includes(id)));
 });
 
 test('a LiveGuide hands out everything first, then only what changed', () => {

@@ -4,7 +4,8 @@
 // dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is defined only where
 // customElements exists.
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
-import { connect, changesOf, setValueOf, loadFullWhenNeeded } from '../live.js';
+import { LiveGuide } from '../pkg/ecs_guide.js';
+import { connect, engineOf, setValueOf, loadFullWhenNeeded } from '../live.js';
 import { TEMPLATE, STYLES } from './assets.js';
 import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
@@ -110,7 +111,7 @@ function define() {
     #start() {
       if (!this.isConnected) return;
       if (!this.#live) {
-        this.#live = connect(this.shadowRoot, changesOf(generate), (guide) => this.#changed(guide));
+        this.#live = connect(this.shadowRoot, engineOf({ LiveGuide }), (guide) => this.#changed(guide));
         // Shown with its first documents, in this task: the host's guide-change sees it shown.
         this.#show();
         this.#live.update();

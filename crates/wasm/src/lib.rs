@@ -41,14 +41,10 @@ pub fn generate(inputs: &GuideInputs) -> Result<GeneratedGuide, JsError> {
 /// The page's incremental `generate`: each `update(inputs)` returns a `Guide` holding only the
 /// outputs that changed since this object's last update (all of them the first time), with every
 /// input's state. One per page or element; a keystroke then moves kilobytes less. It keeps the
-/// core's caches: the page's one change detection.
-/// (The full build's: in the small build this object would cost 2.5 KB of compressed Wasm, more
-/// than its six documents take to cross the boundary whole.)
-#[cfg(feature = "full")]
+/// core's caches: the page's one change detection, in both builds.
 #[wasm_bindgen]
 pub struct LiveGuide(ecs_guide::LiveGuide);
 
-#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl LiveGuide {
     #[wasm_bindgen(constructor)]
