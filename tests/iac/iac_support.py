@@ -1,4 +1,4 @@
-"""Helpers for test_iac.py: golden cases, and evaluating the documents that a CloudFormation
+"""Helpers for tests/iac: golden cases, and evaluating the documents that a CloudFormation
 template or a Terraform file would create, so that they can be compared with the JSON files.
 
 The evaluators know only what the generated files use (Ref, Fn::Sub, Fn::Join; HCL literals,
