@@ -2,7 +2,8 @@
 // The small build comes first (the six documents); the full one (merge, check, code) when needed.
 // Also the page's own parts: method and way (in the link), theme, "On this page", readiness.
 import init, { generate, LiveGuide } from './pkg/ecs_guide.js';
-import { connect, engineOf, loadFullWhenNeeded, choose } from './live.js';
+import { connect, choose } from './live.js';
+import { engineOf, loadFullWhenNeeded } from './engine.js';
 import { ID_KEYS, READINESS } from './generated/facts.js';
 
 /** The full build, beside the small one. */

@@ -182,7 +182,7 @@ function followPartition(links, partition) {
 
 /**
  * Wires the form, documents, names and copy buttons under `root` to a guide engine: a function
- * from inputs to what changed in the guide (a `LiveGuide`'s update, see `engineOf`): the outputs
+ * from inputs to what changed in the guide (a `LiveGuide`'s update, see `engineOf` in engine.js): the outputs
  * it hands back are written, as they are. `onChange(guide)` runs after every update with changed
  * outputs or errors, with every output and input known so far.
  * Returns { update, controls, form, setEngine, guide, fresh } (`fresh()`: a fresh engine after a failure).
@@ -336,89 +336,4 @@ export function connect(root, engine, onChange = () => {}) {
 
   const connection = { update, controls, form, setEngine, guide: snapshot };
   return connection;
-}
-
-/** The full build's glue modules, imported and initialised once per URL. */
-const fullBuilds = new Map();
-/** Fresh instances of the full build made so far: each has a module URL (a query) of its own. */
-let instances = 0;
-
-/**
- * A build's engine: a LiveGuide of its own (both builds have one), made at the first update (once
- * the module is initialised), whose update() hands back only what changed since the last
- * (everything, the first time): the one change detection, in the core.
- */
-export function engineOf(module) {
-  let guide;
-  return (inputs) => (guide ||= new module.LiveGuide()).update(inputs);
-}
-
-/** Imports the full build's glue from `url` (beside its .wasm) and initialises it, once. */
-export function importFull(url) {
-  if (!fullBuilds.has(url)) {
-    fullBuilds.set(url, import(url).then(async (module) => { await module.default(); return module; }));
-  }
-  return fullBuilds.get(url);
-}
-
-/**
- * Switches `live` to the full build once the reader may need it: when an output the small build
- * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
- * field gets focus, or before printing. `source` is the full build's glue URL, or (a bundled
- * host's) a function that imports and initialises it; once it is in use, `marker` gets the class
- * `full-ready`. Returns { load, stop }: load it now; stop watching (listeners and observer).
- */
-export function loadFullWhenNeeded(root, live, source, marker) {
-  const load = typeof source === 'function' ? source : () => importFull(source);
-  // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
-  // A bundled module is one instance: a new LiveGuide of it.
-  live.fresh = typeof source === 'function'
-    ? () => source().then(engineOf)
-    : () => importFull(`${source}?instance=${++instances}`).then(engineOf);
-  const missing = [...root.querySelectorAll('[data-output]')]
-    .filter((el) => !(el.dataset.output in live.guide().outputs));
-  const fields = [...root.querySelectorAll('[data-guide-inputs]')];
-  if (!missing.length && !fields.length) return { load: () => {}, stop: () => {} };
-  const say = (text) => {
-    for (const el of missing) {
-      const status = root.querySelector(`[data-status-for="${el.dataset.output}"]`);
-      if (status) status.textContent = text;
-    }
-  };
-  // Until then these show the page's own text, with the guide's placeholders; their status says why.
-  say('Fills in with your values when you get here: the rest of the generator loads then.');
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    stop();
-    load().then((full) => {
-      live.setEngine(engineOf(full));
-      marker.classList.add('full-ready');
-    }, (error) => {
-      console.error('The full build of the guide did not load', error);
-      say('Could not load what makes this document: reload the page to try again.');
-    });
-  };
-  const observer = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) start(); }, { rootMargin: '100% 0px' })
-    : null;
-  const onFocus = (event) => { if (event.target.closest?.('[data-guide-inputs]')) start(); };
-  // Opening a document's checks: its findings are the full build's.
-  const onToggle = (event) => { if (event.target.open && event.target.matches?.('.document-extras')) start(); };
-  function stop() {
-    observer?.disconnect();
-    root.removeEventListener('focusin', onFocus);
-    root.removeEventListener('toggle', onToggle, true);
-    window.removeEventListener('beforeprint', start);
-  }
-  if (!observer) {
-    start();
-    return { load: start, stop };
-  }
-  for (const el of [...missing, ...fields]) observer.observe(el);
-  root.addEventListener('focusin', onFocus);
-  root.addEventListener('toggle', onToggle, true);
-  window.addEventListener('beforeprint', start);
-  return { load: start, stop };
 }

@@ -1,12 +1,13 @@
 // <ecs-integration-guide>: the guide's steps with live fields and documents in a shadow root; a
 // form-associated custom element. Bundled by tools/build-embed.mjs (esbuild) with generate.js, the
-// wasm-bindgen glue, live.js and assets.js (the guide's HTML and CSS, written by build-site) into
-// dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is defined only where
-// customElements exists.
+// wasm-bindgen glue, live.js, engine.js, shadow.js and assets.js (the guide's HTML and CSS, written
+// by build-site) into dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is
+// defined only where customElements exists.
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
 import { LiveGuide } from '../pkg/ecs_guide.js';
-import { connect, engineOf, setValueOf, loadFullWhenNeeded } from '../live.js';
-import { TEMPLATE, STYLES } from './assets.js';
+import { connect, setValueOf } from '../live.js';
+import { engineOf, loadFullWhenNeeded } from '../engine.js';
+import { renderShadow } from './shadow.js';
 import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
@@ -24,33 +25,6 @@ ready.then(() => { coreReady = true; }, () => {});
 const SHOW_PLACEHOLDERS_AFTER = 1000;
 
 const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-
-let sheet;
-function styles() {
-  // A constructed stylesheet: no <style> element, so a host CSP without 'unsafe-inline' is fine.
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-  }
-  return sheet;
-}
-
-/**
- * The guide's HTML (the build's own: no typed value is ever in it), parsed into `container`. Under
- * Trusted Types it goes through the policy named `ecs-integration-guide`, which passes this one
- * string and nothing else.
- */
-let policy;
-function renderGuide(container) {
-  policy ??= globalThis.trustedTypes?.createPolicy('ecs-integration-guide', {
-    createHTML: (html) => {
-      if (html !== TEMPLATE) throw new TypeError('ecs-integration-guide: only its own template is trusted');
-      return html;
-    },
-  }) ?? null;
-  container.innerHTML = policy ? policy.createHTML(TEMPLATE) : TEMPLATE;
-  container.querySelectorAll('[data-copy-link], noscript, .form-note').forEach((el) => el.remove());
-}
 
 /** An output's status as a validation message: "The guide needs: Your AWS account ID." */
 function needs(status) {
@@ -196,38 +170,8 @@ function define() {
     }
 
     #render() {
-      const root = this.shadowRoot;
-      root.adoptedStyleSheets = [styles()];
-      const container = document.createElement('div');
-      // Hidden until its first documents are in: no layout or paint of the placeholders before.
-      container.className = 'guide waiting';
-      // Its own root: left to right and English whatever the host's dir and lang.
-      container.dir = 'ltr';
-      container.lang = 'en';
-      renderGuide(container);
-      const problems = document.createElement('div');
-      problems.className = 'host-errors';
-      problems.setAttribute('role', 'alert');
-      problems.hidden = true;
-      container.prepend(problems);
-      const region = document.createElement('div');
-      region.className = 'visually-hidden';
-      region.setAttribute('role', 'status');
-      region.setAttribute('aria-live', 'polite');
-      region.dataset.announce = '';
-      container.append(region);
-      root.append(container);
+      const container = renderShadow(this.shadowRoot);
       this.#container = container;
-
-      // Links to anchors scroll inside the shadow root; the host's URL is left alone.
-      root.addEventListener('click', (event) => {
-        const link = event.target.closest('a[href^="#"]');
-        if (!link) return;
-        const target = root.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
-        if (!target) return;
-        event.preventDefault();
-        target.scrollIntoView({ block: 'start' });
-      });
       container.querySelector('[data-your-values]')?.addEventListener('reset', () => {
         setTimeout(() => { this.#applyValues(); this.#live?.update(); });
       });

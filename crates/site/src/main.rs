@@ -98,7 +98,7 @@ fn main() -> ExitCode {
 }
 
 /// The files of `www/` that go to the site root as they are.
-const SITE_FILES: [&str; 3] = ["app.js", "live.js", "links.js"];
+const SITE_FILES: [&str; 4] = ["app.js", "live.js", "engine.js", "links.js"];
 /// The files of `www/embed/` that go to `dist/embed/` as they are.
 const EMBED_FILES: [&str; 9] = [
     "package.json",
