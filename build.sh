@@ -20,13 +20,13 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # setup [build|test|bench|all]: what each command needs, installed where missing, said either way.
 setup() {
   local what=${1:-all}
-  say "set-up for ${what}: Rust's $TARGET target, wasm-bindgen-cli, the npm packages of package-lock.json"
+  say "set-up for ${what}: checking Rust's $TARGET target, wasm-bindgen-cli, the npm packages of package-lock.json (each installed only if missing, and said)"
   need_wasm_target
   need_wasm_bindgen
   need_node_modules
   case "$what" in
     test | all)
-      say "set-up for tests: Debian's chromium, the test host's npm packages, the Python tools of tests/iac"
+      say "set-up for tests: checking Debian's chromium, the test host's npm packages, the Python tools of tests/iac"
       need_chromium
       need_host_modules
       need_python_tools
@@ -34,7 +34,7 @@ setup() {
   esac
   case "$what" in
     bench | all)
-      say "set-up for benchmarks: Debian's chromium, lighthouse@12.2.3 under .tools/"
+      say "set-up for benchmarks: checking Debian's chromium, lighthouse@12.2.3 under .tools/"
       need_chromium
       need_lighthouse
       ;;

@@ -20,10 +20,64 @@ pub enum Severity {
     Error,
 }
 
+/// The project's rules on a document, by their public names (TypeScript `Finding["rule"]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingRule {
+    PassroleAnyResource,
+    RedundantAction,
+    MissingVersion,
+    DeprecatedEcsServiceRole,
+    SameAccount,
+    CrossPartitionTrust,
+    SizeOverQuota,
+    SizeNearQuota,
+    TrustsAnyone,
+    NoExternalId,
+    DenyBlocksGuide,
+    OtherPartitionPrincipal,
+}
+
+impl FindingRule {
+    /// Every rule.
+    pub const ALL: [FindingRule; 12] = [
+        FindingRule::PassroleAnyResource,
+        FindingRule::RedundantAction,
+        FindingRule::MissingVersion,
+        FindingRule::DeprecatedEcsServiceRole,
+        FindingRule::SameAccount,
+        FindingRule::CrossPartitionTrust,
+        FindingRule::SizeOverQuota,
+        FindingRule::SizeNearQuota,
+        FindingRule::TrustsAnyone,
+        FindingRule::NoExternalId,
+        FindingRule::DenyBlocksGuide,
+        FindingRule::OtherPartitionPrincipal,
+    ];
+
+    /// The rule's public name: what JavaScript reads in `finding.rule`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            FindingRule::PassroleAnyResource => "passrole-any-resource",
+            FindingRule::RedundantAction => "redundant-action",
+            FindingRule::MissingVersion => "missing-version",
+            FindingRule::DeprecatedEcsServiceRole => "deprecated-ecs-service-role",
+            FindingRule::SameAccount => "same-account",
+            FindingRule::CrossPartitionTrust => "cross-partition-trust",
+            FindingRule::SizeOverQuota => "size-over-quota",
+            FindingRule::SizeNearQuota => "size-near-quota",
+            FindingRule::TrustsAnyone => "trusts-anyone",
+            FindingRule::NoExternalId => "no-external-id",
+            FindingRule::DenyBlocksGuide => "deny-blocks-guide",
+            FindingRule::OtherPartitionPrincipal => "other-partition-principal",
+        }
+    }
+}
+
 /// One finding: which rule, how much it matters, and what it means for the reader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: FindingRule,
     pub severity: Severity,
     pub message: String,
 }
@@ -90,7 +144,7 @@ fn characters_without_whitespace(json: &str) -> usize {
     used
 }
 
-fn finding(rule: &'static str, severity: Severity, message: impl Into<String>) -> Finding {
+fn finding(rule: FindingRule, severity: Severity, message: impl Into<String>) -> Finding {
     Finding {
         rule,
         severity,
@@ -105,7 +159,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
     match id {
         OutputId::CrossAccountPermissionsPolicy | OutputId::AccountKeysUserPolicy if !hardened => {
                 list.push(finding(
-                    "passrole-any-resource",
+                    FindingRule::PassroleAnyResource,
                     Severity::Warning,
                     format!(
                         "{PASS_ROLE} is allowed on \"*\": whoever holds these permissions can hand any role of the account, \
@@ -127,7 +181,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
                         pairs.push_str(&format!("{action} (granted by {by})"));
                     }
                     list.push(finding(
-                        "redundant-action",
+                        FindingRule::RedundantAction,
                         Severity::Note,
                         format!(
                             "Listed although another action already grants it: {}. Harmless; \u{201c}Hardened\u{201d} leaves them out.",
@@ -137,7 +191,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
                 }
                 if id == OutputId::AccountKeysUserPolicy {
                     list.push(finding(
-                        "missing-version",
+                        FindingRule::MissingVersion,
                         Severity::Note,
                         "The guide's user policy has no \"Version\", so IAM reads it with the 2008-10-17 policy language, \
                          in which policy variables such as ${aws:username} are plain text. It works as written; \
@@ -146,7 +200,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
                 }
         }
         OutputId::AccountKeysRoleTrustPolicy => list.push(finding(
-            "deprecated-ecs-service-role",
+            FindingRule::DeprecatedEcsServiceRole,
             Severity::Warning,
             "The guide attaches AmazonEC2ContainerServiceRole to this role. AWS deprecated that managed policy: \
              ECS now uses its service-linked role AWSServiceRoleForECS, created for you with your first cluster \
@@ -157,7 +211,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
             let own = inputs.valid(InputKey::AwsAccountId);
             if own.is_some() && own == inputs.valid(InputKey::ShippableAwsAccountId) {
                 list.push(finding(
-                    "same-account",
+                    FindingRule::SameAccount,
                     Severity::Error,
                     "Your AWS account ID equals Shippable's AWS account ID. The trusted account must be Shippable's, \
                      not yours: as it is, Shippable cannot assume the role. Check both IDs.",
@@ -166,7 +220,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
             if let Some(partition @ ("aws-cn" | "aws-us-gov")) = inputs.valid(InputKey::Partition)
             {
                 list.push(finding(
-                    "cross-partition-trust",
+                    FindingRule::CrossPartitionTrust,
                     Severity::Warning,
                     format!(
                         "A role in the {partition} partition can trust only accounts in {partition}: IAM does not trust \
@@ -182,7 +236,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
         let percent = size.used * 100 / size.limit;
         if size.used > size.limit {
             list.push(finding(
-                "size-over-quota",
+                FindingRule::SizeOverQuota,
                 Severity::Error,
                 format!(
                     "{} of {} characters ({percent}%, whitespace not counted): over the {}. IAM will refuse it.",
@@ -191,7 +245,7 @@ pub fn findings(id: OutputId, inputs: &CheckedInputs, size: Option<&Size>) -> Ve
             ));
         } else if percent >= 90 {
             list.push(finding(
-                "size-near-quota",
+                FindingRule::SizeNearQuota,
                 Severity::Warning,
                 format!(
                     "{} of {} characters ({percent}%, whitespace not counted): close to the {}.",

@@ -2,6 +2,7 @@
 //! verdict for every one of the guide's actions, as IAM decides it (AWS's documented evaluation
 //! logic on the real actions of its Service Authorization Reference).
 
+use ecs_guide::findings::FindingRule;
 use ecs_guide::full::check::State::{self, *};
 use ecs_guide::{generate, Guide, InputKey, OutputId, RawInputs};
 use serde_json::{json, Value};
@@ -304,8 +305,8 @@ fn merged(statements: Value, partition: &str) -> (String, Vec<&'static str>, Str
     let rules = output
         .findings
         .iter()
-        .filter(|f| f.rule != "cross-partition-trust")
-        .map(|f| f.rule)
+        .filter(|f| f.rule != FindingRule::CrossPartitionTrust)
+        .map(|f| f.rule.id())
         .collect();
     (output.text.clone(), rules, output.status())
 }

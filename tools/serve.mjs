@@ -15,6 +15,21 @@ const TYPES = {
 /** The site's CSP (the pages' <meta>), with what only a header can say. */
 const CSP = `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_CONTENT_SECURITY_POLICY}`;
 
+/**
+ * Each file compressed once per version (path, size, modification time), as a production server
+ * serves precompressed files: compressing per request (level 9) held every response, and whatever
+ * else ran in this process, for milliseconds.
+ */
+const compressed = new Map();
+function gzipped(file, info, body) {
+  const version = `${info.size}:${info.mtimeMs}`;
+  const hit = compressed.get(file);
+  if (hit?.version === version) return hit.body;
+  const zipped = gzipSync(body, { level: 9 });
+  compressed.set(file, { version, body: zipped });
+  return zipped;
+}
+
 /** Starts the server; resolves to it once listening. Port 0 picks a free port. */
 export function serve(dir, port = 8000, host = '127.0.0.1') {
   const root = resolve(dir);
@@ -23,13 +38,17 @@ export function serve(dir, port = 8000, host = '127.0.0.1') {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
       let body = await readFile(file);
       const type = TYPES[extname(file)] || 'application/octet-stream';
       const headers = {};
       // Compressed as a production server would send it (text and Wasm compress to a third).
       if (/gzip/.test(req.headers['accept-encoding'] || '') && body.length > 512 && !type.startsWith('image/png')) {
-        body = gzipSync(body, { level: 9 });
+        body = gzipped(file, info, body);
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
       }

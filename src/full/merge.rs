@@ -1,7 +1,7 @@
 //! Merging the guide's trust statements into the trust relationship a role already has.
 
 use crate::documents::{to_pretty_json, PolicyDocument, Principal, ECS_SERVICE_PRINCIPAL};
-use crate::findings::{Finding, Severity};
+use crate::findings::{Finding, FindingRule, Severity};
 use crate::full::actions::glob_matches;
 use crate::full::conditions::parse_operator;
 use crate::full::grammar::{quoted, statement_name};
@@ -131,7 +131,7 @@ fn merged_findings(
             (other != partition).then_some(other)
         }) {
             found.push(Finding {
-                rule: "other-partition-principal",
+                rule: FindingRule::OtherPartitionPrincipal,
                 severity: Severity::Warning,
                 message: format!(
                     "{name} names a principal in the {} partition; this role is in {partition}, and IAM does \
@@ -142,7 +142,7 @@ fn merged_findings(
         }
         match statement.get("Effect").and_then(Value::as_str) {
             Some("Allow") if anyone => found.push(Finding {
-                rule: "trusts-anyone",
+                rule: FindingRule::TrustsAnyone,
                 severity: Severity::Error,
                 message: format!(
                     "{name} lets any AWS principal assume this role (\"AWS\": \"*\", \"*\" or NotPrincipal): \
@@ -151,7 +151,7 @@ fn merged_findings(
             }),
             Some("Allow") if shippable.iter().any(trusts) && !requires_external_id(statement) => {
                 found.push(Finding {
-                    rule: "no-external-id",
+                    rule: FindingRule::NoExternalId,
                     severity: Severity::Error,
                     message: format!(
                         "{name} trusts Shippable's account without requiring \"sts:ExternalId\": any Shippable \
@@ -163,7 +163,7 @@ fn merged_findings(
             Some("Deny") if anyone || trusts(&ecs) || shippable.iter().any(trusts) => {
                 let conditional = statement.contains_key("Condition");
                 found.push(Finding {
-                    rule: "deny-blocks-guide",
+                    rule: FindingRule::DenyBlocksGuide,
                     severity: if conditional {
                         Severity::Warning
                     } else {

@@ -1,7 +1,7 @@
 //! The TypeScript unions of `TYPES` name exactly what the core's enums do: input keys, output ids,
-//! error codes and severities.
+//! error codes, finding rules and severities.
 
-use ecs_guide::findings::Severity;
+use ecs_guide::findings::{FindingRule, Severity};
 use ecs_guide::full::paste_error::{PasteError, PolicyKind};
 use ecs_guide::{InputError, InputKey, OutputId};
 #[path = "../src/types.rs"]
@@ -57,6 +57,14 @@ fn severities_are_the_cores() {
         })
         .collect();
     assert_eq!(union("severity:"), set(names.iter().map(String::as_str)));
+}
+
+#[test]
+fn finding_rules_are_the_cores() {
+    assert_eq!(union("rule:"), set(FindingRule::ALL.map(FindingRule::id)));
+    for rule in FindingRule::ALL {
+        assert_eq!(serde_json::to_value(rule).unwrap(), rule.id());
+    }
 }
 
 /// One error of every kind: the match below stops compiling when a kind is added.

@@ -3,6 +3,7 @@
 use crate::documents::{self, Hardening};
 use crate::inputs::InputKey;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Which of the guide's two methods a script or template sets up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +119,7 @@ pub enum Template {
 }
 
 /// A template's text that only the method and the hardened switch decide (its documents, written
-/// with references instead of values), made once per combination: typing changes only the
+/// with references instead of values), made once per combination and kept as a constant: typing changes only the
 /// parameters' defaults, so a keystroke does not write the documents again. `make` receives the
 /// method and the switch, and nothing typed, so what it returns cannot depend on a typed value.
 pub fn made_once(
@@ -127,16 +128,11 @@ pub fn made_once(
     hardened: bool,
     make: fn(Method, bool) -> String,
 ) -> String {
-    thread_local! {
-        static MADE: std::cell::RefCell<[Option<String>; 8]> = const { std::cell::RefCell::new([const { None }; 8]) };
-    }
+    // A table of constants filled in on first use (like `actions::real_actions`): nothing typed
+    // goes in, so it is no cache of the reader's values (those are `LiveGuide`'s).
+    static MADE: [OnceLock<String>; 8] = [const { OnceLock::new() }; 8];
     let slot = template as usize * 4 + method as usize * 2 + usize::from(hardened);
-    if let Some(text) = MADE.with_borrow(|made| made[slot].clone()) {
-        return text;
-    }
-    let text = make(method, hardened);
-    MADE.with_borrow_mut(|made| made[slot] = Some(text.clone()));
-    text
+    MADE[slot].get_or_init(|| make(method, hardened)).clone()
 }
 
 /// A string as a JSON (and YAML and HCL) double-quoted literal.
