@@ -13,7 +13,9 @@ const bin = resolve('.tools/lighthouse/node_modules/.bin/lighthouse');
 const server = await serve(dist, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
-for (const path of ['/', '/embedding.html', '/embed/demo.html']) {
+// Usage: node tools/bench-lighthouse.mjs DIST [PATH…] (every page when no path is given).
+const paths = process.argv.length > 3 ? process.argv.slice(3) : ['/', '/embedding.html', '/embed/demo.html'];
+for (const path of paths) {
   const report = join(out, 'report.json');
   // Asynchronous: the server runs in this process and must keep answering.
   await promisify(execFile)(bin, [`${origin}${path}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`, '--output=json',
