@@ -305,8 +305,8 @@ fn merged(statements: Value, partition: &str) -> (String, Vec<&'static str>, Str
     let rules = output
         .findings
         .iter()
-        .filter(|f| f.rule != FindingRule::CrossPartitionTrust)
-        .map(|f| f.rule.id())
+        .filter(|f| f.rule != FindingRule::CrossPartitionTrust.id())
+        .map(|f| f.rule)
         .collect();
     (output.text.clone(), rules, output.status())
 }

@@ -2,7 +2,7 @@
 //! `AllowedPattern`, Terraform's `validation`) accepts exactly what the input check accepts.
 
 use ecs_guide::inputs::check;
-use ecs_guide::InputKey;
+use ecs_guide::{InputKey, Rule};
 use regex::Regex;
 
 /// Values near every rule's edges: lengths, each allowed punctuation mark, and characters AWS refuses.
@@ -49,15 +49,10 @@ fn samples() -> Vec<String> {
 
 #[test]
 fn each_pattern_accepts_exactly_what_the_check_does() {
-    let typed = [
-        InputKey::AwsAccountId,
-        InputKey::ShippableAwsAccountId,
-        InputKey::ExternalId,
-        InputKey::RoleName,
-        InputKey::PolicyName,
-        InputKey::UserName,
-        InputKey::UserPolicyName,
-    ];
+    // The typed values: account IDs, the external ID and the names.
+    let typed = InputKey::ALL
+        .into_iter()
+        .filter(|key| matches!(key.rule(), Rule::AccountId | Rule::Characters { .. }));
     for key in typed {
         let pattern = Regex::new(&key.rule().pattern()).unwrap();
         for sample in samples() {

@@ -131,7 +131,7 @@ fn merged_findings(
             (other != partition).then_some(other)
         }) {
             found.push(Finding {
-                rule: FindingRule::OtherPartitionPrincipal,
+                rule: FindingRule::OtherPartitionPrincipal.id(),
                 severity: Severity::Warning,
                 message: format!(
                     "{name} names a principal in the {} partition; this role is in {partition}, and IAM does \
@@ -142,7 +142,7 @@ fn merged_findings(
         }
         match statement.get("Effect").and_then(Value::as_str) {
             Some("Allow") if anyone => found.push(Finding {
-                rule: FindingRule::TrustsAnyone,
+                rule: FindingRule::TrustsAnyone.id(),
                 severity: Severity::Error,
                 message: format!(
                     "{name} lets any AWS principal assume this role (\"AWS\": \"*\", \"*\" or NotPrincipal): \
@@ -151,7 +151,7 @@ fn merged_findings(
             }),
             Some("Allow") if shippable.iter().any(trusts) && !requires_external_id(statement) => {
                 found.push(Finding {
-                    rule: FindingRule::NoExternalId,
+                    rule: FindingRule::NoExternalId.id(),
                     severity: Severity::Error,
                     message: format!(
                         "{name} trusts Shippable's account without requiring \"sts:ExternalId\": any Shippable \
@@ -163,7 +163,7 @@ fn merged_findings(
             Some("Deny") if anyone || trusts(&ecs) || shippable.iter().any(trusts) => {
                 let conditional = statement.contains_key("Condition");
                 found.push(Finding {
-                    rule: FindingRule::DenyBlocksGuide,
+                    rule: FindingRule::DenyBlocksGuide.id(),
                     severity: if conditional {
                         Severity::Warning
                     } else {

@@ -20,9 +20,6 @@ export const SMALL_BUILD_OUTPUT_IDS = ["cross-account-permissions-policy","cross
 /** Each output's file extension (its download and its golden file). */
 export const EXTENSIONS = {"cross-account-permissions-policy":"json","cross-account-trust-statement":"json","cross-account-trust-policy":"json","cross-account-role-arn":"txt","account-keys-user-policy":"json","account-keys-role-trust-policy":"json","merged-trust-policy":"json","permissions-check":"txt","cross-account-aws-cli":"sh","cross-account-cloudformation":"yaml","cross-account-terraform":"tf","cross-account-verification":"sh","account-keys-aws-cli":"sh","account-keys-cloudformation":"yaml","account-keys-terraform":"tf","account-keys-verification":"sh"};
 
-/** The inputs of letters, digits and some punctuation (names, external ID): the core's rules table. */
-export const CHARACTER_RULES = {"external-id":{"punctuation":"+=,.@:/_-","min":2,"max":1224},"role-name":{"punctuation":"+=,.@_-","min":1,"max":64},"policy-name":{"punctuation":"+=,.@_-","min":1,"max":128},"user-name":{"punctuation":"+=,.@_-","min":1,"max":64},"user-policy-name":{"punctuation":"+=,.@_-","min":1,"max":128}};
-
 /** The site's Content-Security-Policy, as its pages' <meta> carries it. */
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 

@@ -7,7 +7,7 @@
 use crate::template::{CONTENT_SECURITY_POLICY, HEADER_ONLY_CONTENT_SECURITY_POLICY};
 use crate::widgets::FIELD_GROUPS;
 use ecs_guide::findings::Severity;
-use ecs_guide::{InputKey, OutputId, Partition, Rule};
+use ecs_guide::{InputKey, OutputId, Partition};
 use serde_json::{json, Value};
 
 /// Where the module is checked in, from the workspace root.
@@ -60,7 +60,7 @@ fn severity_name(severity: Severity) -> String {
 
 /// The module's text: one `export const` per fact, each a JSON literal, with its doc comment.
 pub fn module() -> String {
-    let facts: [(&str, &str, Value); 13] = [
+    let facts: [(&str, &str, Value); 12] = [
         (
             "Every input key, in the guide's order (InputKey::ALL): form names and the embed's attributes.",
             "INPUT_KEYS",
@@ -101,26 +101,6 @@ pub fn module() -> String {
                 OutputId::ALL
                     .into_iter()
                     .map(|id| (id.id().to_owned(), json!(id.extension())))
-                    .collect(),
-            ),
-        ),
-        (
-            "The inputs of letters, digits and some punctuation (names, external ID): the core's rules table.",
-            "CHARACTER_RULES",
-            Value::Object(
-                InputKey::ALL
-                    .into_iter()
-                    .filter_map(|key| match key.rule() {
-                        Rule::Characters {
-                            punctuation,
-                            min,
-                            max,
-                        } => Some((
-                            key.key().to_owned(),
-                            json!({ "punctuation": punctuation, "min": min, "max": max }),
-                        )),
-                        _ => None,
-                    })
                     .collect(),
             ),
         ),

@@ -62,9 +62,6 @@ fn severities_are_the_cores() {
 #[test]
 fn finding_rules_are_the_cores() {
     assert_eq!(union("rule:"), set(FindingRule::ALL.map(FindingRule::id)));
-    for rule in FindingRule::ALL {
-        assert_eq!(serde_json::to_value(rule).unwrap(), rule.id());
-    }
 }
 
 /// One error of every kind: the match below stops compiling when a kind is added.
