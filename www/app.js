@@ -9,9 +9,6 @@ import { ID_KEYS, READINESS } from './generated/facts.js';
 /** The full build, beside the small one. */
 const FULL = new URL('./pkg/ecs_guide_full.js', import.meta.url).href;
 
-/** The three IDs the cross-account documents need. */
-const IDS = ID_KEYS;
-
 /** Every way tab group keeps the same way: a choice in one method is the choice in the other. */
 function syncWays() {
   document.addEventListener('change', (event) => {
@@ -77,11 +74,11 @@ function onThisPage() {
 function readiness(guide) {
   const line = document.querySelector('[data-readiness]');
   if (!line) return;
-  const set = IDS.filter((key) => guide.inputs[key] && !guide.inputs[key].error).length;
-  const text = READINESS[set === IDS.length ? 'ready' : 'waiting']
-    .replace('{set}', set).replace('{total}', IDS.length);
+  const set = ID_KEYS.filter((key) => guide.inputs[key] && !guide.inputs[key].error).length;
+  const text = READINESS[set === ID_KEYS.length ? 'ready' : 'waiting']
+    .replace('{set}', set).replace('{total}', ID_KEYS.length);
   if (line.textContent !== text) line.textContent = text;
-  line.dataset.complete = String(set === IDS.length);
+  line.dataset.complete = String(set === ID_KEYS.length);
   const own = guide.inputs['aws-account-id'];
   const theirs = guide.inputs['shippable-aws-account-id'];
   const same = document.querySelector('[data-same-account]');

@@ -8,7 +8,7 @@ import { LiveGuide } from '../pkg/ecs_guide.js';
 import { connect, setValueOf } from '../live.js';
 import { engineOf, loadFullWhenNeeded } from '../engine.js';
 import { renderShadow } from './shadow.js';
-import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
+import { INPUT_KEYS as ALL_INPUT_KEYS, INPUT_LABELS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
 
@@ -26,10 +26,10 @@ const SHOW_PLACEHOLDERS_AFTER = 1000;
 
 const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-/** An output's status as a validation message: "The guide needs: Your AWS account ID." */
-function needs(status) {
-  const match = /^Not ready yet: needs (.*?)(?: \(placeholders[^)]*\))?\.$/.exec(status);
-  return match ? `The guide needs: ${match[1]}.` : 'The guide is not complete yet.';
+/** What an incomplete output waits for, as a validation message: "The guide needs: Your AWS account ID." */
+function needs(output) {
+  const keys = output?.waitingFor ?? [];
+  return keys.length ? `The guide needs: ${keys.map((key) => INPUT_LABELS[key]).join(', ')}.` : 'The guide is not complete yet.';
 }
 
 /** The outputs of `method` (both methods when null): the documents a host waits for. */
@@ -228,7 +228,7 @@ function define() {
       } else if (!detail.complete && this.hasAttribute('required')) {
         const waiting = shownOutputs(detail, method).find(([, output]) => !output.complete);
         const key = waiting?.[1].waitingFor?.[0];
-        this.#internals.setValidity({ valueMissing: true }, needs(waiting?.[1].status ?? ''),
+        this.#internals.setValidity({ valueMissing: true }, needs(waiting?.[1]),
           (key && this.#control(key)) || undefined);
       } else {
         this.#internals.setValidity({});

@@ -8,6 +8,9 @@ export const INPUT_KEYS = ["aws-account-id","shippable-aws-account-id","external
 /** The inputs that are pasted policies, not typed values. */
 export const PASTED_INPUT_KEYS = ["existing-trust-policy","existing-permissions-policy"];
 
+/** Each input's name in messages, in the guide's words (InputKey::label). */
+export const INPUT_LABELS = {"aws-account-id":"Your AWS account ID","shippable-aws-account-id":"Shippable's AWS account ID","external-id":"External ID","role-name":"Role name","policy-name":"Policy name","user-name":"User name","user-policy-name":"User policy name","partition":"Partition","existing-trust-policy":"Current trust relationship","existing-permissions-policy":"Your existing permissions policy","hardened":"Hardened (least privilege)"};
+
 /** The partitions an input may name. */
 export const PARTITIONS = ["aws","aws-cn","aws-us-gov"];
 

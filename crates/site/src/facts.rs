@@ -60,7 +60,7 @@ fn severity_name(severity: Severity) -> String {
 
 /// The module's text: one `export const` per fact, each a JSON literal, with its doc comment.
 pub fn module() -> String {
-    let facts: [(&str, &str, Value); 12] = [
+    let facts: [(&str, &str, Value); 13] = [
         (
             "Every input key, in the guide's order (InputKey::ALL): form names and the embed's attributes.",
             "INPUT_KEYS",
@@ -74,6 +74,16 @@ pub fn module() -> String {
                 .filter(|key| key.is_pasted())
                 .map(InputKey::key)
                 .collect::<Vec<_>>()),
+        ),
+        (
+            "Each input's name in messages, in the guide's words (InputKey::label).",
+            "INPUT_LABELS",
+            Value::Object(
+                InputKey::ALL
+                    .into_iter()
+                    .map(|key| (key.key().to_owned(), json!(key.label())))
+                    .collect(),
+            ),
         ),
         (
             "The partitions an input may name.",
