@@ -15,6 +15,20 @@ const TYPES = {
 /** The site's CSP (the pages' <meta>), with what only a header can say. */
 const CSP = `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_CONTENT_SECURITY_POLICY}`;
 
+/** The headers every response carries, a file, an error or a refusal alike. */
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Cross-origin isolation: nothing from elsewhere may load, and timers are precise for the benches.
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cache-Control': 'no-cache',
+});
+
+/** A static site reads and changes nothing: GET and HEAD only, as a static file server answers. */
+const METHODS = ['GET', 'HEAD'];
+
 /**
  * Each file compressed once per version (path, size, modification time), as a production server
  * serves precompressed files: compressing per request (level 9) held every response, and whatever
@@ -34,6 +48,11 @@ function gzipped(file, info, body) {
 export function serve(dir, port = 8000, host = '127.0.0.1') {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
+    if (!METHODS.includes(req.method)) {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: METHODS.join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('method not allowed\n');
+      return;
+    }
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
@@ -52,21 +71,12 @@ export function serve(dir, port = 8000, host = '127.0.0.1') {
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
       }
-      res.writeHead(200, {
-        ...headers,
-        'Content-Type': type,
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        // Cross-origin isolation: nothing from elsewhere may load, and timers are precise for the benches.
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-        'Cache-Control': 'no-cache',
-      });
+      res.writeHead(200, { ...headers, ...SECURITY_HEADERS, 'Content-Type': type });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
-      res.writeHead(e.code === 'ENOENT' || e.code === 'EISDIR' ? 404 : 500, { 'Content-Type': 'text/plain' });
-      res.end(e.code === 'ENOENT' ? 'not found\n' : 'error\n');
+      const missing = e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'ENOTDIR';
+      res.writeHead(missing ? 404 : 500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : missing ? 'not found\n' : 'error\n');
     }
   });
   return new Promise((ok, fail) => {
