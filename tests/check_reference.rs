@@ -3,7 +3,9 @@
 //! and simply: it simulates concrete requests (each real action of AWS's Service Authorization
 //! Reference, on concrete resources of the reader's account, under concrete request contexts) and
 //! reads each statement per request with AWS's documented evaluation logic (an explicit Deny wins,
-//! then an Allow, else the implicit deny).
+//! then an Allow, else the implicit deny). A request holds the action's own condition keys, the
+//! keys of the resource it names (a cluster's `ecs:ResourceTag/…`: the Service Authorization
+//! Reference's "Resource types" table, listed per ARN template in the data), and the global ones.
 //!
 //! The pools below avoid one thing the product does not claim: two partial statements whose union
 //! reaches everything (an Allow on some resources plus an Allow on all the others).
@@ -16,10 +18,11 @@ use std::collections::BTreeMap;
 
 const ACCOUNT: &str = "123456789012";
 
-/// A real action: its name, its resources' ARN templates, its service condition keys.
+/// A real action: its name, its resources' ARN templates, each with the service condition keys of
+/// a resource of that type, and its own service condition keys (all lowercase).
 struct Real {
     name: String,
-    templates: Vec<String>,
+    templates: Vec<(String, Vec<String>)>,
     keys: Vec<String>,
 }
 
@@ -27,6 +30,7 @@ fn reference_actions() -> Vec<Real> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/iam-actions.txt"))
         .expect("the action data");
     let mut service = String::new();
+    let mut kinds: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut all = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         if line.starts_with('[') {
@@ -37,13 +41,23 @@ fn reference_actions() -> Vec<Real> {
         let words = |n: usize| -> Vec<String> {
             columns
                 .get(n)
-                .map(|c| c.split_whitespace().map(str::to_owned).collect())
+                .map(|c| c.split_whitespace().map(str::to_lowercase).collect())
                 .unwrap_or_default()
         };
+        if columns[0].starts_with("arn:") {
+            // A resource type: its ARN template and the keys of a resource of that type.
+            kinds.insert(columns[0].to_owned(), words(1));
+            continue;
+        }
+        let templates = columns.get(1).map_or(Vec::new(), |c| {
+            c.split_whitespace()
+                .map(|t| (t.to_owned(), kinds.get(t).cloned().unwrap_or_default()))
+                .collect()
+        });
         all.push(Real {
             name: format!("{service}:{}", columns[0]),
-            templates: words(1),
-            keys: words(2).iter().map(|k| k.to_lowercase()).collect(),
+            templates,
+            keys: words(2),
         });
     }
     all
@@ -99,9 +113,33 @@ fn concrete(template: &str) -> Vec<String> {
 /// A request context: condition key (lowercase) to its values; absent keys are not there.
 type Context = BTreeMap<String, Vec<String>>;
 
+/// True when a key the reference lists (lowercase; `${TagKey}` and the like stand for a name of
+/// one or more characters) is the key `key` (lowercase).
+fn listed_as(listed: &[String], key: &str) -> bool {
+    listed.iter().any(|l| {
+        let mut pattern = String::new();
+        let mut rest = l.as_str();
+        while let Some(start) = rest.find("${") {
+            let end = start + rest[start..].find('}').unwrap() + 1;
+            pattern += &rest[..start];
+            pattern += "?*";
+            rest = &rest[end..];
+        }
+        like(&(pattern + rest), key)
+    })
+}
+
+/// True when a request for `action` on a resource of a type with the keys `of_resource` can
+/// hold the key `key` (lowercase): a global key, the action's own, or the resource's.
+fn held(key: &str, action: &Real, of_resource: &[String]) -> bool {
+    key.starts_with("aws:") || listed_as(&action.keys, key) || listed_as(of_resource, key)
+}
+
 /// The values a key can have on a request for `action`, `None` for absent.
 fn variants(key: &str, action: &Real) -> Vec<Option<Vec<String>>> {
     let one = |v: &str| Some(vec![v.to_owned()]);
+    let carried =
+        listed_as(&action.keys, key) || action.templates.iter().any(|(_, of)| listed_as(of, key));
     match key {
         "iam:passedtoservice" if action.name == "iam:PassRole" => vec![one("ecs.amazonaws.com")],
         "aws:securetransport" | "aws:multifactorauthpresent" => {
@@ -109,7 +147,11 @@ fn variants(key: &str, action: &Real) -> Vec<Option<Vec<String>>> {
         }
         "aws:tagkeys" => vec![one("team"), Some(vec!["owner".into(), "cost".into()]), None],
         k if k.starts_with("aws:") => vec![one("x"), None],
-        k if action.keys.iter().any(|listed| listed == k) => vec![
+        // A tag of the resource named: a value, another, or no such tag.
+        k if k.contains(":resourcetag/") && carried => {
+            vec![one("true"), one("false"), None]
+        }
+        _ if carried => vec![
             one("arn:aws:ecs:us-east-1:123456789012:cluster/prod"),
             one("arn:aws:ecs:eu-west-1:123456789012:cluster/ecs-app"),
             None,
@@ -240,17 +282,26 @@ fn reference_state(statements: &[Map<String, Value>], action: &Real) -> State {
             }
         }
     }
-    let resources: Vec<String> = if action.templates.is_empty() {
-        vec!["*".into()]
+    // Each concrete resource, with the keys a resource of its type has.
+    let none = Vec::new();
+    let resources: Vec<(String, &Vec<String>)> = if action.templates.is_empty() {
+        vec![("*".into(), &none)]
     } else {
-        action.templates.iter().flat_map(|t| concrete(t)).collect()
+        action
+            .templates
+            .iter()
+            .flat_map(|(t, of)| concrete(t).into_iter().map(move |arn| (arn, of)))
+            .collect()
     };
     let (mut allowed, mut denied, mut total) = (0, 0, 0);
     let mut varies_by_resource = false;
     for context in contexts(&keys, action) {
         let mut seen = Vec::new();
-        for resource in &resources {
+        for (resource, of_resource) in &resources {
             total += 1;
+            // The request on this resource holds only the keys it can hold.
+            let mut context = context.clone();
+            context.retain(|key, _| held(key, action, of_resource));
             let effect = |e: &str| {
                 statements
                     .iter()
@@ -349,7 +400,7 @@ fn statement() -> impl Strategy<Value = Map<String, Value>> {
         Just(("NotResource", "arn:aws:iam::123456789012:user/*")),
     ];
     let condition = prop_oneof![
-        4 => Just(Value::Null),
+        8 => Just(Value::Null),
         1 => Just(json!({"Bool": {"aws:SecureTransport": "false"}})),
         1 => Just(json!({"Bool": {"aws:MultiFactorAuthPresent": "true"}})),
         1 => Just(json!({"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}})),
@@ -359,6 +410,17 @@ fn statement() -> impl Strategy<Value = Map<String, Value>> {
         1 => Just(json!({"Null": {"ecs:cluster": "false"}})),
         1 => Just(json!({"ForAnyValue:StringEquals": {"aws:TagKeys": "team"}})),
         1 => Just(json!({"StringEquals": {"sts:ExternalId": "abc"}})),
+        // Keys of the resources the actions name (issue 19), one tag key per operator; the
+        // key-absent rules on the actions that name no such resource.
+        1 => Just(json!({"StringEquals": {"ecs:ResourceTag/protected": "true"}})),
+        1 => Just(json!({"StringEquals": {"iam:ResourceTag/protected": "true"}})),
+        1 => Just(json!({"StringEquals": {"elasticloadbalancing:ResourceTag/protected": "true"}})),
+        1 => Just(json!({"StringEquals": {"ec2:ResourceTag/protected": "true"}})),
+        1 => Just(json!({"StringNotEquals": {"ecs:ResourceTag/team": "true"}})),
+        1 => Just(json!({"StringEqualsIfExists": {"ecs:ResourceTag/owner": "true"}})),
+        1 => Just(json!({"Null": {"iam:ResourceTag/stage": "true"}})),
+        1 => Just(json!({"ForAllValues:StringEquals": {"ecs:ResourceTag/stage": "true"}})),
+        1 => Just(json!({"ForAnyValue:StringEquals": {"ecs:ResourceTag/cost": "true"}})),
     ];
     (
         prop_oneof![Just("Allow"), Just("Deny")],

@@ -6,9 +6,11 @@
 use std::sync::OnceLock;
 
 /// AWS's Service Authorization Reference for ec2, elasticloadbalancing, iam and ecs, written by
-/// `tests/iac/iam_actions.py` (which `tests/iac` runs again and compares): under `[service]`, one
-/// action a line; the actions the guide's patterns stand for add, after tabs, the ARN templates of
-/// the resources a request names and the service condition keys it can hold.
+/// `tests/iac/iam_actions.py` (which `tests/iac` runs again and compares): under `[service]`, first
+/// the resource types the guide's actions name (an ARN template, then after a tab the service
+/// condition keys the reference lists on that resource type), then one action a line; the actions
+/// the guide's patterns stand for add, after tabs, the ARN templates of the resources a request
+/// names and the service condition keys it can hold apart from those resources' keys.
 const REFERENCE: &str = include_str!("../iam-actions.txt");
 
 /// One real action of AWS, as the Service Authorization Reference describes it.
@@ -19,8 +21,9 @@ pub struct RealAction {
     /// ARN templates (`arn:${Partition}:ecs:${Region}:${Account}:cluster/${ClusterName}`) of the
     /// resources a request names, space-separated; empty when the request's resource is `*`.
     resources: &'static str,
-    /// The service condition keys its requests can hold (global `aws:` keys not listed).
-    keys: &'static str,
+    /// The service condition keys its requests can hold: its own, then those of the resource
+    /// types it names (global `aws:` keys not listed).
+    keys: Vec<&'static str>,
 }
 
 impl RealAction {
@@ -35,23 +38,30 @@ impl RealAction {
     }
 
     /// True when a request for this action can hold the condition key `key` (any case): every
-    /// global `aws:` key, and the service keys the reference lists for it (`…/${TagKey}` keys
-    /// stand for every tag key).
+    /// global `aws:` key, the service keys the reference lists for the action, and those it lists
+    /// for the resource types the action names (`ecs:ResourceTag/${TagKey}` on a cluster; the
+    /// Service Authorization Reference's "Resource types" table).
     pub fn may_hold_key(&self, key: &str) -> bool {
-        let key = key.to_ascii_lowercase();
-        key.starts_with("aws:")
-            || self
-                .keys
-                .split(' ')
-                .filter(|k| !k.is_empty())
-                .any(|listed| {
-                    let listed = listed.to_ascii_lowercase();
-                    match listed.strip_suffix("${tagkey}") {
-                        Some(prefix) => key.len() > prefix.len() && key.starts_with(prefix),
-                        None => listed == key,
-                    }
-                })
+        starts_with_ignore_case(key, "aws:")
+            || self.keys.iter().any(|listed| names_key(listed, key))
     }
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// True when the listed key `listed` names the condition key `key` (any case, as IAM compares
+/// key names): a `${Name}` in it (`ecs:ResourceTag/${TagKey}`) stands for any non-empty text.
+fn names_key(listed: &str, key: &str) -> bool {
+    let Some((before, rest)) = listed.split_once("${") else {
+        return listed.eq_ignore_ascii_case(key);
+    };
+    let after = rest.split_once('}').map_or("", |(_, after)| after);
+    key.len() > before.len() + after.len()
+        && starts_with_ignore_case(key, before)
+        && key.as_bytes()[key.len() - after.len()..].eq_ignore_ascii_case(after.as_bytes())
 }
 
 /// Every real action of the guide's services, read once from [`REFERENCE`].
@@ -59,6 +69,8 @@ pub fn real_actions() -> &'static [RealAction] {
     static ALL: OnceLock<Vec<RealAction>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut service = "";
+        // The service's resource types: ARN template, and the keys of a resource of that type.
+        let mut kinds: Vec<(&str, &str)> = Vec::new();
         let mut all = Vec::new();
         for line in REFERENCE.lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -66,14 +78,29 @@ pub fn real_actions() -> &'static [RealAction] {
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 service = name;
+                kinds.clear();
                 continue;
             }
             let mut columns = line.split('\t');
             let name = columns.next().unwrap_or_default();
+            if name.starts_with("arn:") {
+                kinds.push((name, columns.next().unwrap_or_default()));
+                continue;
+            }
+            let resources = columns.next().unwrap_or_default();
+            let mut keys: Vec<&'static str> = columns
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect();
+            for template in resources.split_whitespace() {
+                let of_kind = kinds.iter().filter(|(arn, _)| *arn == template);
+                keys.extend(of_kind.flat_map(|(_, listed)| listed.split_whitespace()));
+            }
             all.push(RealAction {
                 name: format!("{service}:{name}"),
-                resources: columns.next().unwrap_or_default(),
-                keys: columns.next().unwrap_or_default(),
+                resources,
+                keys,
             });
         }
         all
@@ -279,6 +306,17 @@ mod tests {
         assert!(pass_role.may_hold_key("IAM:PassedToService"));
         assert!(!expand("ecs:CreateService")[0].may_hold_key("iam:PassedToService"));
         assert!(expand("ec2:DescribeVpcAttribute")[0].may_hold_key("ec2:ResourceTag/team"));
+        // The keys of the resource types an action names (the reference's "Resource types").
+        let describe_clusters = expand("ecs:DescribeClusters")[0];
+        assert!(describe_clusters.may_hold_key("ECS:resourcetag/Team"));
+        assert!(!describe_clusters.may_hold_key("ecs:ResourceTag/"));
+        assert!(!describe_clusters.may_hold_key("iam:ResourceTag/team"));
+        assert!(!expand("ecs:ListClusters")[0].may_hold_key("ecs:ResourceTag/team"));
+        assert!(pass_role.may_hold_key("iam:ResourceTag/team"));
+        let attribute = expand("ec2:DescribeInstanceAttribute")[0];
+        assert!(attribute.may_hold_key("ec2:Attribute/disableApiTermination"));
+        assert!(!attribute.may_hold_key("ec2:Attribute/"));
+        assert!(!expand("ec2:DescribeRegions")[0].may_hold_key("ec2:ResourceTag/team"));
     }
 
     #[test]

