@@ -1,7 +1,7 @@
 // The site page: loads the Wasm core, fills fields from a shared link, and makes the guide live.
 // The small build comes first (the six documents); the full one (merge, check, code) when needed.
 // Also the page's own parts: method and way (in the link), theme, "On this page", readiness.
-import init, { generate, LiveGuide } from './pkg/ecs_guide.js';
+import init, { LiveGuide } from './pkg/ecs_guide.js';
 import { connect, choose } from './live.js';
 import { engineOf, loadFullWhenNeeded } from './engine.js';
 import { ID_KEYS, READINESS } from './generated/facts.js';
@@ -70,15 +70,19 @@ function onThisPage() {
   queue();
 }
 
-/** "3 of 3 values set", and a warning when the two account IDs are one. */
+/**
+ * "3 of 3 values set", or that documents are held for the reader to confirm values from a link
+ * (links.js), and a warning when the two account IDs are one.
+ */
 function readiness(guide) {
   const line = document.querySelector('[data-readiness]');
   if (!line) return;
   const set = ID_KEYS.filter((key) => guide.inputs[key] && !guide.inputs[key].error).length;
-  const text = READINESS[set === ID_KEYS.length ? 'ready' : 'waiting']
+  const held = Object.values(guide.outputs).some((output) => output.held);
+  const text = READINESS[held ? 'held' : set === ID_KEYS.length ? 'ready' : 'waiting']
     .replace('{set}', set).replace('{total}', ID_KEYS.length);
   if (line.textContent !== text) line.textContent = text;
-  line.dataset.complete = String(set === ID_KEYS.length);
+  line.dataset.complete = String(set === ID_KEYS.length && !held);
   const own = guide.inputs['aws-account-id'];
   const theirs = guide.inputs['shippable-aws-account-id'];
   const same = document.querySelector('[data-same-account]');
@@ -114,7 +118,7 @@ async function main() {
   });
 
   if (live) {
-    if (location.hash.includes('=')) (await links()).fillFromLink(connection, linked, generate);
+    if (location.hash.includes('=')) (await links()).fillFromLink(connection, linked);
     update();
     await nextTask();
     const { load: loadFull } = loadFullWhenNeeded(document, connection, FULL, document.documentElement);

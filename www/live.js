@@ -185,7 +185,7 @@ function followPartition(links, partition) {
  * from inputs to what changed in the guide (a `LiveGuide`'s update, see `engineOf` in engine.js): the outputs
  * it hands back are written, as they are. `onChange(guide)` runs after every update with changed
  * outputs or errors, with every output and input known so far.
- * Returns { update, controls, form, setEngine, guide, fresh } (`fresh()`: a fresh engine after a failure).
+ * Returns { update, controls, form, setEngine, setView, guide, fresh } (`fresh()`: a fresh engine after a failure).
  */
 export function connect(root, engine, onChange = () => {}) {
   const form = root.querySelector('[data-your-values]');
@@ -207,6 +207,10 @@ export function connect(root, engine, onChange = () => {}) {
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
+  // What is shown of what an engine hands back: as it is, unless a view is set (links.js holds the
+  // documents made with values from a link through one). Every update goes through it, whichever
+  // engine is in use: the small build's, the full build's, or a fresh one after a failure.
+  let view = (changes) => changes;
 
   const setText = (elements, text) => {
     for (const el of elements || []) setTextOf(el, text);
@@ -222,6 +226,7 @@ export function connect(root, engine, onChange = () => {}) {
     } catch (error) {
       return engineFailed(error);
     }
+    changes = view(changes);
     guide.complete = changes.complete;
     let changed = false;
     for (const [id, output] of Object.entries(changes.outputs)) {
@@ -268,6 +273,12 @@ export function connect(root, engine, onChange = () => {}) {
   /** Swaps the engine (the full build replacing the small one) and brings everything up to date. */
   function setEngine(next) {
     engine = next;
+    update();
+  }
+
+  /** Sets the view (see above) and shows everything through it. */
+  function setView(next) {
+    view = next;
     update();
   }
 
@@ -334,6 +345,6 @@ export function connect(root, engine, onChange = () => {}) {
     announce(root, ok ? `Copied${title ? ` the ${title}` : ''}${still}.` : 'Copying failed: select the text and copy it by hand.');
   });
 
-  const connection = { update, controls, form, setEngine, guide: snapshot };
+  const connection = { update, controls, form, setEngine, setView, guide: snapshot };
   return connection;
 }

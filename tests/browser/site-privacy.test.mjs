@@ -1,5 +1,6 @@
 // The built site in real headless Chromium: no request off the origin, nothing typed sent, the
-// copied link and values from a link, console links, every page, deployed under another path.
+// copied link, console links, every page, deployed under another path. (Values from a link, held
+// until the reader confirms them: site-links.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
@@ -114,56 +115,4 @@ test('console links follow the partition, live, and carry nothing typed', async 
   }
   assert.deepEqual(errors, []);
   await context.close();
-});
-
-test('values from a link are marked as such, and the documents that trust them wait for the reader to confirm (issue 12)', async () => {
-  const expected = golden('custom-names');
-  const fragment = new URLSearchParams({
-    'aws-account-id': expected.inputs['aws-account-id'],
-    'shippable-aws-account-id': expected.inputs['shippable-aws-account-id'],
-    'external-id': expected.inputs['external-id'],
-  });
-  const { page, context, errors } = await openPage(browser, `${origin}/#${fragment}`);
-  const notice = page.locator('[data-link-notice]');
-  assert.equal(await notice.getAttribute('role'), 'alert');
-  assert.ok(await notice.isVisible());
-  const text = await notice.textContent();
-  assert.match(text, /^These values came from a link: check them before you use them, Shippable's AWS account ID above all/);
-  assert.ok(text.includes(`Shippable's AWS account ID: ${expected.inputs['shippable-aws-account-id']}`), text);
-  assert.ok(text.includes(`External ID: ${expected.inputs['external-id']}`), text);
-  await fullBuild(page);
-  // (The merged trust policy waits for a paste: it is not ready either way.)
-  const held = ['cross-account-trust-statement', 'cross-account-trust-policy',
-    'cross-account-aws-cli', 'cross-account-cloudformation', 'cross-account-terraform', 'cross-account-verification'];
-  const state = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, {
-    complete: document.querySelector(`[data-output="${id}"]`).dataset.complete,
-    status: document.querySelector(`[data-status-for="${id}"]`).textContent,
-  }])), OUTPUT_IDS);
-  let shown = await state();
-  for (const id of held) {
-    assert.equal(shown[id].complete, 'false', id);
-    assert.match(shown[id].status, /^Not ready: Shippable's account ID or the external ID came from a link\./, id);
-  }
-  // What does not trust them is ready; the held documents already show the values, unconfirmed.
-  assert.equal(shown['cross-account-role-arn'].complete, 'true');
-  assert.equal(shown['cross-account-permissions-policy'].complete, 'true');
-  assert.equal(await page.textContent('[data-output="cross-account-trust-policy"]'), expected.outputs['cross-account-trust-policy']);
-  // Typing keeps them held until the reader confirms.
-  await reveal(page, '[name="role-name"]');
-  await page.fill('[name="role-name"]', expected.inputs['role-name']);
-  assert.equal(await page.getAttribute('[data-output="cross-account-aws-cli"]', 'data-complete'), 'false');
-  await page.click('[data-confirm-link]');
-  assert.equal(await notice.count(), 0);
-  shown = await state();
-  for (const id of held) {
-    assert.equal(shown[id].complete, 'true', id);
-    assert.match(shown[id].status, /^Ready to (paste|run|save and deploy)\./, id);
-  }
-  assert.match(await page.textContent('[data-announce]'), /Values confirmed/);
-  assert.deepEqual(errors, []);
-  await context.close();
-  // Without a link: no notice, nothing held.
-  const plain = await openPage(browser, `${origin}/`);
-  assert.equal(await plain.page.locator('[data-link-notice]').count(), 0);
-  await plain.context.close();
 });

@@ -40,6 +40,10 @@ pub const READINESS_WAITING: &str =
 /// The readiness line once the three IDs are set.
 pub const READINESS_READY: &str = "{set} of {total} values set: every document is ready.";
 
+/// The readiness line while values from a link wait for the reader's confirmation (links.js holds
+/// the documents made with Shippable's AWS account ID or the external ID until then).
+pub const READINESS_HELD: &str = "{set} of {total} values set, but Shippable's AWS account ID or the external ID came from a link: the trust policy and the scripts and templates made with it wait until you check those values at the top of “Your values” and confirm them.";
+
 /// The readiness line as the page first shows it: none of the IDs set.
 pub fn readiness_at_first() -> String {
     READINESS_WAITING
@@ -49,6 +53,20 @@ pub fn readiness_at_first() -> String {
 
 /// The IDs the cross-account documents need: the form's first group, counted by the readiness line.
 pub const ID_KEYS: &[InputKey] = FIELD_GROUPS[0].2;
+
+/// The inputs an output is made from, with Hardened on or off ([`OutputId::depends_on`]), in
+/// the guide's order: what a value from a link holds (links.js).
+fn made_from(id: OutputId) -> Vec<&'static str> {
+    InputKey::ALL
+        .into_iter()
+        .filter(|key| {
+            [false, true]
+                .into_iter()
+                .any(|hardened| id.depends_on(hardened).contains(key))
+        })
+        .map(InputKey::key)
+        .collect()
+}
 
 /// A severity's name as the core hands it to JavaScript.
 fn severity_name(severity: Severity) -> String {
@@ -60,7 +78,7 @@ fn severity_name(severity: Severity) -> String {
 
 /// The module's text: one `export const` per fact, each a JSON literal, with its doc comment.
 pub fn module() -> String {
-    let facts: [(&str, &str, Value); 13] = [
+    let facts: [(&str, &str, Value); 14] = [
         (
             "Every input key, in the guide's order (InputKey::ALL): form names and the embed's attributes.",
             "INPUT_KEYS",
@@ -105,6 +123,16 @@ pub fn module() -> String {
                 .collect::<Vec<_>>()),
         ),
         (
+            "The inputs each output is made from, Hardened on or off (OutputId::depends_on), in the guide's order.",
+            "OUTPUT_INPUTS",
+            Value::Object(
+                OutputId::ALL
+                    .into_iter()
+                    .map(|id| (id.id().to_owned(), json!(made_from(id))))
+                    .collect(),
+            ),
+        ),
+        (
             "Each output's file extension (its download and its golden file).",
             "EXTENSIONS",
             Value::Object(
@@ -145,9 +173,9 @@ pub fn module() -> String {
             json!(ID_KEYS.iter().map(|key| key.key()).collect::<Vec<_>>()),
         ),
         (
-            "The readiness line, while IDs are missing and once all are set.",
+            "The readiness line, while IDs are missing, once all are set, and while values from a link are held.",
             "READINESS",
-            json!({ "waiting": READINESS_WAITING, "ready": READINESS_READY }),
+            json!({ "waiting": READINESS_WAITING, "ready": READINESS_READY, "held": READINESS_HELD }),
         ),
     ];
     let mut out = String::from(
