@@ -11,6 +11,7 @@ pub mod iac;
 pub mod merge;
 mod outputs;
 pub mod paste_error;
+pub mod pasted_json;
 pub mod policy;
 
 pub use check::Check;

@@ -3,6 +3,8 @@
 
 use super::paste_error::PasteError;
 pub use super::paste_error::PolicyKind;
+use super::pasted_json;
+pub use super::pasted_json::{MAX_PASTED_CHARACTERS, MAX_PASTED_NESTING};
 pub use crate::full::actions::{covers, overlaps};
 use crate::full::grammar::{effect_problem, identity_policy_problem};
 use crate::input_key::InputKey;
@@ -15,79 +17,12 @@ pub struct PastedPolicy {
     pub document: Map<String, Value>,
 }
 
-/// The most characters a pasted policy may have: IAM's largest policy quota (10,240 characters,
-/// a managed policy) with generous headroom for whitespace and line breaks.
-pub const MAX_PASTED_CHARACTERS: usize = 65_536;
-
-/// The deepest a pasted policy may nest arrays and objects: an IAM policy nests 6 (document,
-/// `Statement`, statement, `Condition`, operator, values), so 16 leaves headroom. Bounding it keeps
-/// every output linear in the paste: a merged policy is pretty-printed, which indents each line
-/// by its depth.
-pub const MAX_PASTED_NESTING: usize = 16;
-
-/// Refuses a paste too long or too deeply nested to be an IAM policy, before parsing it: a linear
-/// scan, so that a paste of megabytes costs no more than reading it once.
-fn check_bounds(key: InputKey, text: &str) -> Result<(), PasteError> {
-    if text.len() > MAX_PASTED_CHARACTERS {
-        let length = text.chars().count();
-        if length > MAX_PASTED_CHARACTERS {
-            return Err(PasteError::PasteTooLarge {
-                key,
-                max: MAX_PASTED_CHARACTERS,
-                length,
-            });
-        }
-    }
-    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
-    for byte in text.bytes() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'\n' => line += 1,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_PASTED_NESTING {
-                    return Err(PasteError::PasteTooDeep {
-                        key,
-                        max: MAX_PASTED_NESTING,
-                        line,
-                    });
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 impl PastedPolicy {
     /// Parses the text pasted into `key`'s field and checks that it is the kind of policy that
-    /// field takes. Errors give the line and column of invalid JSON, or what is wrong in words.
+    /// field takes. Errors give the line and column of invalid JSON or of a key given twice, or what
+    /// is wrong in words.
     pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, PasteError> {
-        check_bounds(key, text)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            // serde_json ends its messages with " at line L column C"; the error keeps them apart.
-            let problem = match message.rfind(" at line ") {
-                Some(at) => message[..at].to_owned(),
-                None => message,
-            };
-            PasteError::InvalidJson {
-                key,
-                line: e.line(),
-                column: e.column(),
-                problem,
-            }
-        })?;
+        let value = pasted_json::read(key, text)?;
         let not_a_policy = |problem: String| PasteError::NotAPolicy { key, problem };
         let Value::Object(document) = value else {
             return Err(not_a_policy(format!(

@@ -30,7 +30,7 @@ export type GuideInputs = Partial<Record<InputKey, string | null>>;
 export interface InputError {
   code: "missing" | "account-id-not-digit" | "account-id-length" | "character-not-allowed"
       | "too-short" | "too-long" | "unknown-partition"
-      | "invalid-json" | "not-a-policy" | "wrong-document" | "not-a-switch"
+      | "invalid-json" | "duplicate-key" | "not-a-policy" | "wrong-document" | "not-a-switch"
       | "paste-too-large" | "paste-too-deep";
   /** Names the field, the rule and what was wrong. */
   message: string;
