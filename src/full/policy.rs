@@ -130,6 +130,18 @@ pub fn strings(value: Option<&Value>) -> Vec<&str> {
     }
 }
 
+/// A value as IAM reads it where it takes a string: a string, or a number or true/false written
+/// without quotes ("Quotation marks are optional for numeric and Boolean values", IAM's policy
+/// grammar); `None` for an array, an object or null.
+pub fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// A principal as a sorted list of `type=value` entries; an account's bare ID reads as its
 /// `arn:<partition>:iam::<ID>:root` in the role's partition (IAM trusts no other partition).
 pub fn principal_entries(value: Option<&Value>, partition: &str) -> Vec<String> {
@@ -191,12 +203,40 @@ fn lowercase_set(value: Option<&Value>) -> Vec<String> {
     set
 }
 
+/// True when every principal, action, resource and condition value of a statement is a string
+/// (one, or an array of them), as in every statement of the guide.
+fn strings_only(statement: &Map<String, Value>) -> bool {
+    fn list(value: &Value) -> bool {
+        match value {
+            Value::String(_) => true,
+            Value::Array(items) => items.iter().all(Value::is_string),
+            _ => false,
+        }
+    }
+    fn map_of(value: &Value, each: fn(&Value) -> bool) -> bool {
+        value.as_object().is_some_and(|map| map.values().all(each))
+    }
+    let principal = |p: &Value| p.is_string() || map_of(p, list);
+    ["Action", "NotAction", "Resource", "NotResource"]
+        .iter()
+        .all(|key| statement.get(*key).is_none_or(list))
+        && ["Principal", "NotPrincipal"]
+            .iter()
+            .all(|key| statement.get(*key).is_none_or(principal))
+        && statement
+            .get("Condition")
+            .is_none_or(|c| map_of(c, |block| map_of(block, list)))
+}
+
 /// True when two statements of a role's trust policy in `partition` mean the same: same effect,
 /// principals (partition included), actions, resources and conditions, whatever their order, case
-/// of action names, `Sid` or the form of account IDs.
+/// of action names, `Sid` or the form of account IDs. A value that is not a string (`1234` in a
+/// list of External IDs) makes a statement the same as none of the guide's, whose values all are.
 pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>, partition: &str) -> bool {
     let principals = |s: &Map<String, Value>, key| principal_entries(s.get(key), partition);
-    a.get("Effect") == b.get("Effect")
+    strings_only(a)
+        && strings_only(b)
+        && a.get("Effect") == b.get("Effect")
         && principals(a, "Principal") == principals(b, "Principal")
         && principals(a, "NotPrincipal") == principals(b, "NotPrincipal")
         && lowercase_set(a.get("Action")) == lowercase_set(b.get("Action"))
