@@ -16,8 +16,7 @@
 use crate::full::conditions::parse_operator;
 use crate::full::grammar::quoted;
 use crate::full::policy::text;
-use serde_json::Value;
-use std::collections::BTreeSet;
+use serde_json::{Map, Value};
 
 /// What a statement's `Condition` asks of `sts:ExternalId`.
 pub enum Requirement {
@@ -118,11 +117,12 @@ pub fn requirement(condition: Option<&Value>, yours: &str, variables: bool) -> R
                         exact = Some(match exact.take() {
                             None => list.clone(),
                             Some(before) => {
-                                let these: BTreeSet<&str> =
-                                    list.iter().map(|(v, _)| v.as_str()).collect();
+                                // A JSON map as a set: no other set's code in the Wasm.
+                                let these: Map<String, Value> =
+                                    list.iter().map(|(v, _)| (v.clone(), Value::Null)).collect();
                                 before
                                     .into_iter()
-                                    .filter(|(v, _)| these.contains(v.as_str()))
+                                    .filter(|(v, _)| these.contains_key(v))
                                     .collect()
                             }
                         });
@@ -138,10 +138,10 @@ pub fn requirement(condition: Option<&Value>, yours: &str, variables: bool) -> R
     match (exact, loose) {
         (Some(admitted), _) => {
             let yours_too = admitted.iter().any(|(v, _)| v == yours);
-            let mut seen = BTreeSet::new();
+            let mut seen = Map::new();
             let mut others = Vec::new();
             for (v, shown) in admitted {
-                if v != yours && seen.insert(v) {
+                if v != yours && seen.insert(v, Value::Null).is_none() {
                     others.push(shown);
                 }
             }

@@ -17,7 +17,6 @@ use crate::input_key::InputKey;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The most characters a pasted policy may have: IAM's largest policy quota (10,240 characters,
@@ -207,15 +206,16 @@ impl<'de> Visitor<'de> for Seed<'_> {
             place => place,
         };
         let mut object = Map::new();
-        // A condition block's keys by their lowercase form, with their first spelling.
-        let mut folded = BTreeMap::new();
+        // A condition block's keys by their lowercase form, with their first spelling (a JSON map,
+        // as `object` is: no other map's code in the Wasm).
+        let mut folded = Map::new();
         while let Some(name) = map.next_key::<String>()? {
             let earlier = if object.contains_key(&name) {
                 Some(None)
             } else if place == Place::ConditionBlock {
                 folded
-                    .insert(name.to_ascii_lowercase(), name.clone())
-                    .map(Some)
+                    .insert(name.to_ascii_lowercase(), Value::String(name.clone()))
+                    .map(|first| first.as_str().map(str::to_owned))
             } else {
                 None
             };
