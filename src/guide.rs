@@ -29,7 +29,12 @@ impl Output {
     /// A sentence for the reader: ready to paste, or which values it still needs. It follows the
     /// findings: never plainly ready beside an error or a warning.
     pub fn status(&self) -> String {
-        let worst = self.findings.iter().map(|f| f.severity).max();
+        // Only the full build finds anything: the small one leaves these sentences out.
+        let worst = if cfg!(feature = "full") {
+            self.findings.iter().map(|f| f.severity).max()
+        } else {
+            None
+        };
         if self.complete && worst == Some(Severity::Error) {
             return "Not ready to paste: first fix what the findings below say.".to_owned();
         }
