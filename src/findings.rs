@@ -35,11 +35,15 @@ pub enum FindingRule {
     NoExternalId,
     DenyBlocksGuide,
     OtherPartitionPrincipal,
+    ExternalIdNotExact,
+    OtherExternalId,
+    TrustsOtherPrincipal,
+    PrincipalWildcard,
 }
 
 impl FindingRule {
     /// Every rule.
-    pub const ALL: [FindingRule; 12] = [
+    pub const ALL: [FindingRule; 16] = [
         FindingRule::PassroleAnyResource,
         FindingRule::RedundantAction,
         FindingRule::MissingVersion,
@@ -52,6 +56,10 @@ impl FindingRule {
         FindingRule::NoExternalId,
         FindingRule::DenyBlocksGuide,
         FindingRule::OtherPartitionPrincipal,
+        FindingRule::ExternalIdNotExact,
+        FindingRule::OtherExternalId,
+        FindingRule::TrustsOtherPrincipal,
+        FindingRule::PrincipalWildcard,
     ];
 
     /// The rule's public name: what JavaScript reads in `finding.rule`.
@@ -69,6 +77,10 @@ impl FindingRule {
             FindingRule::NoExternalId => "no-external-id",
             FindingRule::DenyBlocksGuide => "deny-blocks-guide",
             FindingRule::OtherPartitionPrincipal => "other-partition-principal",
+            FindingRule::ExternalIdNotExact => "external-id-not-exact",
+            FindingRule::OtherExternalId => "other-external-id",
+            FindingRule::TrustsOtherPrincipal => "trusts-other-principal",
+            FindingRule::PrincipalWildcard => "principal-wildcard",
         }
     }
 }

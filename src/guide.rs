@@ -26,10 +26,24 @@ pub struct Output {
 }
 
 impl Output {
-    /// A sentence for the reader: ready to paste, or which values it still needs.
+    /// A sentence for the reader: ready to paste, or which values it still needs. It follows the
+    /// findings: never plainly ready beside an error or a warning.
     pub fn status(&self) -> String {
-        if self.complete && self.findings.iter().any(|f| f.severity == Severity::Error) {
+        // Only the full build finds anything: the small one leaves these sentences out.
+        let worst = if cfg!(feature = "full") {
+            self.findings.iter().map(|f| f.severity).max()
+        } else {
+            None
+        };
+        if self.complete && worst == Some(Severity::Error) {
             return "Not ready to paste: first fix what the findings below say.".to_owned();
+        }
+        if self.complete && worst == Some(Severity::Warning) {
+            let ready = self.id.ready();
+            return format!(
+                "{} once you have read the warnings below.",
+                ready.strip_suffix('.').unwrap_or(ready)
+            );
         }
         if self.complete {
             return self.id.ready().to_owned();
@@ -193,6 +207,36 @@ mod tests {
         assert!(!merged.complete);
         assert!(merged.waiting_for.contains(&InputKey::ExistingTrustPolicy));
         assert_eq!(merged.status(), "Waiting for a policy pasted above.");
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_status_follows_the_findings() {
+        // The guide's permissions policy allows iam:PassRole on "*" (a warning); hardened, it does not.
+        let raw = RawInputs::new().with(InputKey::AwsAccountId, "123456789012");
+        let policy = |raw: &RawInputs| {
+            generate(raw)
+                .output(OutputId::CrossAccountPermissionsPolicy)
+                .status()
+        };
+        assert_eq!(
+            policy(&raw),
+            "Ready to paste once you have read the warnings below."
+        );
+        assert_eq!(
+            policy(&raw.clone().with(InputKey::Hardened, "true")),
+            "Ready to paste."
+        );
+        // Your account as Shippable's is an error.
+        let same = raw
+            .with(InputKey::ShippableAwsAccountId, "123456789012")
+            .with(InputKey::ExternalId, "abc");
+        assert_eq!(
+            generate(&same)
+                .output(OutputId::CrossAccountTrustPolicy)
+                .status(),
+            "Not ready to paste: first fix what the findings below say."
+        );
     }
 
     #[test]

@@ -107,3 +107,84 @@ fn boundaries_that_are_valid() {
         assert_eq!(value, expected, "{}", key.key());
     }
 }
+
+/// A pasted policy that gives a key twice is refused, naming the key and where it is given again:
+/// a JSON reader keeps one of the two silently, and IAM refuses such a policy (issue 19). Both
+/// pasted fields, at any depth, condition blocks included (there whatever the key's case).
+#[cfg(feature = "full")]
+#[test]
+fn a_key_given_twice_is_refused_naming_it_and_its_line() {
+    use ecs_guide::{generate, OutputId, RawInputs};
+    let twice = "is given twice in one object";
+    let rule = "IAM refuses a policy that gives a key more than once. Keep one of them.";
+    let trust = "Current trust relationship";
+    let permissions = "Your existing permissions policy";
+    let cases = [
+        (
+            ExistingPermissionsPolicy,
+            r#"{"Statement": [{"Effect": "Deny", "Action": "ecs:*", "Resource": "*", "Effect": "Allow"}]}"#,
+            format!("{permissions}: \"Effect\" {twice} (again at line 1, column 78); {rule}"),
+        ),
+        (
+            ExistingTrustPolicy,
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ecs.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}],\n  \"Statement\": [{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"sts:AssumeRole\"}]\n}",
+            format!("{trust}: \"Statement\" {twice} (again at line 4, column 13); {rule}"),
+        ),
+        (
+            ExistingTrustPolicy,
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"210987654321\"}, \"Action\": \"sts:AssumeRole\",\n  \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"57b3a1c2d4e5f60718293a4b\", \"sts:ExternalId\": \"*\"}}}}",
+            format!("{trust}: \"sts:ExternalId\" {twice} (again at line 2, column 95); {rule}"),
+        ),
+        (
+            ExistingTrustPolicy,
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"210987654321\"}, \"Action\": \"sts:AssumeRole\",\n  \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"57b3a1c2d4e5f60718293a4b\"},\n    \"StringEquals\": {\"aws:SourceIp\": \"*\"}}}}",
+            format!("{trust}: \"StringEquals\" {twice} (again at line 3, column 18); {rule}"),
+        ),
+        (
+            ExistingTrustPolicy,
+            r#"{"Statement": {"Effect": "Allow", "Principal": {"AWS": "210987654321", "AWS": "*"}, "Action": "sts:AssumeRole"}}"#,
+            format!("{trust}: \"AWS\" {twice} (again at line 1, column 76); {rule}"),
+        ),
+        (
+            ExistingPermissionsPolicy,
+            r#"{"Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "a", "AWS:resourcetag/Team": "b"}}}]}"#,
+            format!("{permissions}: the condition key \"AWS:resourcetag/Team\" at line 1, column 153 repeats \"aws:ResourceTag/team\" in the same condition block; IAM reads condition key names without regard to case and refuses a key given twice. Keep one of them."),
+        ),
+        (
+            ExistingTrustPolicy,
+            "{\"Version\": \"2012-10-17\", \"Statement\": [], \"Version\": \"2008-10-17\"}",
+            format!("{trust}: \"Version\" {twice} (again at line 1, column 52); {rule}"),
+        ),
+    ];
+    for (key, text, message) in cases {
+        let guide = generate(
+            &RawInputs::new()
+                .with(ShippableAwsAccountId, "210987654321")
+                .with(ExternalId, "57b3a1c2d4e5f60718293a4b")
+                .with(key, text),
+        );
+        let error = guide.input(key).error.clone();
+        let error = error.unwrap_or_else(|| panic!("{text} was accepted"));
+        assert_eq!(
+            (error.code(), error.to_string()),
+            ("duplicate-key", message)
+        );
+        let output = match key {
+            ExistingTrustPolicy => OutputId::MergedTrustPolicy,
+            _ => OutputId::PermissionsCheck,
+        };
+        let output = guide.output(output);
+        assert_eq!(
+            (output.complete, output.text.as_str(), output.findings.len()),
+            (
+                false,
+                "The pasted policy could not be read: see the message under its field.",
+                0
+            )
+        );
+    }
+    // The same key in two objects, and two condition keys that differ by more than case, are fine.
+    let fine = r#"{"Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/team": "a", "aws:ResourceTag/teams": "b"}}}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}"#;
+    let guide = generate(&RawInputs::new().with(ExistingPermissionsPolicy, fine));
+    assert_eq!(guide.input(ExistingPermissionsPolicy).error, None);
+}

@@ -1,11 +1,9 @@
 //! Merging the guide's trust statements into the trust relationship a role already has.
 
-use crate::documents::{to_pretty_json, PolicyDocument, Principal, ECS_SERVICE_PRINCIPAL};
-use crate::findings::{Finding, FindingRule, Severity};
-use crate::full::actions::glob_matches;
-use crate::full::conditions::parse_operator;
-use crate::full::grammar::{quoted, statement_name};
-use crate::full::policy::{principal_entries, same_statement, strings, PastedPolicy};
+use crate::documents::{to_pretty_json, PolicyDocument};
+use crate::findings::Finding;
+use crate::full::policy::{same_statement, PastedPolicy};
+use crate::full::trust;
 use serde_json::{Map, Value};
 
 /// The result of a merge: the complete document, and what the merge did.
@@ -58,128 +56,12 @@ pub fn merge_trust_policy(
             items.extend(missing.into_iter().map(Value::Object));
         }
     }
-    let findings = merged_findings(&document, guide, partition);
+    let findings = trust::findings(&document, guide, partition);
     Merged {
         text: to_pretty_json(&document, 2),
         added,
         findings,
     }
-}
-
-/// True when a statement's `Action` (or `NotAction`) takes in `sts:AssumeRole`.
-fn assumes_role(statement: &Map<String, Value>) -> bool {
-    let named = |key| {
-        strings(statement.get(key))
-            .iter()
-            .any(|p| glob_matches(p, "sts:AssumeRole", true))
-    };
-    if statement.contains_key("NotAction") {
-        !named("NotAction")
-    } else {
-        named("Action")
-    }
-}
-
-/// True when the statement's condition requires the request's `sts:ExternalId` to be a value.
-fn requires_external_id(statement: &Map<String, Value>) -> bool {
-    let Some(Value::Object(operators)) = statement.get("Condition") else {
-        return false;
-    };
-    operators.iter().any(|(operator, keys)| {
-        let required = matches!(parse_operator(operator),
-            Some((_, base, false)) if base.starts_with("string") && !base.contains("not"));
-        required
-            && keys.as_object().is_some_and(|keys| {
-                keys.keys()
-                    .any(|k| k.eq_ignore_ascii_case("sts:ExternalId"))
-            })
-    })
-}
-
-/// The findings on a merged trust policy: who it lets in without the External ID, or at all, and
-/// which Deny keeps out the principals the guide trusts.
-fn merged_findings(
-    document: &Map<String, Value>,
-    guide: &PolicyDocument<'_>,
-    partition: &str,
-) -> Vec<Finding> {
-    let mut shippable = Vec::new();
-    for statement in &guide.statement {
-        if let Some(Principal::Aws(arn)) = &statement.principal {
-            shippable.push(format!("AWS={arn}"));
-        }
-    }
-    let ecs = format!("Service={ECS_SERVICE_PRINCIPAL}");
-    let statements: Vec<&Map<String, Value>> = match document.get("Statement") {
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
-        Some(Value::Object(one)) => vec![one],
-        _ => Vec::new(),
-    };
-    let mut found = Vec::new();
-    for (index, statement) in statements.into_iter().enumerate() {
-        if !assumes_role(statement) {
-            continue;
-        }
-        let name = statement_name(index, statement);
-        let principals = principal_entries(statement.get("Principal"), partition);
-        let anyone = statement.contains_key("NotPrincipal")
-            || principals.iter().any(|p| p == "*=*" || p == "AWS=*");
-        let trusts = |entry: &String| principals.iter().any(|p| p.eq_ignore_ascii_case(entry));
-        if let Some(other) = principals.iter().find_map(|p| {
-            let arn = p.strip_prefix("AWS=arn:")?;
-            let other = arn.split(':').next()?;
-            (other != partition).then_some(other)
-        }) {
-            found.push(Finding {
-                rule: FindingRule::OtherPartitionPrincipal.id(),
-                severity: Severity::Warning,
-                message: format!(
-                    "{name} names a principal in the {} partition; this role is in {partition}, and IAM does \
-                     not trust across partitions: that principal cannot assume the role.",
-                    quoted(other)
-                ),
-            });
-        }
-        match statement.get("Effect").and_then(Value::as_str) {
-            Some("Allow") if anyone => found.push(Finding {
-                rule: FindingRule::TrustsAnyone.id(),
-                severity: Severity::Error,
-                message: format!(
-                    "{name} lets any AWS principal assume this role (\"AWS\": \"*\", \"*\" or NotPrincipal): \
-                     anyone who learns its ARN can act with its permissions. Remove it or name the principals."
-                ),
-            }),
-            Some("Allow") if shippable.iter().any(trusts) && !requires_external_id(statement) => {
-                found.push(Finding {
-                    rule: FindingRule::NoExternalId.id(),
-                    severity: Severity::Error,
-                    message: format!(
-                        "{name} trusts Shippable's account without requiring \"sts:ExternalId\": any Shippable \
-                         customer could have Shippable assume this role. Remove it; the guide's statement requires \
-                         your External ID."
-                    ),
-                })
-            }
-            Some("Deny") if anyone || trusts(&ecs) || shippable.iter().any(trusts) => {
-                let conditional = statement.contains_key("Condition");
-                found.push(Finding {
-                    rule: FindingRule::DenyBlocksGuide.id(),
-                    severity: if conditional {
-                        Severity::Warning
-                    } else {
-                        Severity::Error
-                    },
-                    message: format!(
-                        "{name} denies sts:AssumeRole to a principal the guide trusts (Shippable or {ECS_SERVICE_PRINCIPAL}){}: \
-                         an explicit Deny wins over the guide's Allow.",
-                        if conditional { " when its Condition holds" } else { "" }
-                    ),
-                });
-            }
-            _ => {}
-        }
-    }
-    found
 }
 
 #[cfg(test)]
@@ -203,9 +85,19 @@ mod tests {
             "aws",
         );
         assert_eq!(once.added, 2);
-        assert_eq!(once.findings, []);
+        // EC2 is neither Shippable nor the guide's ECS: named, once each time.
+        let ec2 = crate::findings::Finding {
+            rule: "trusts-other-principal",
+            severity: crate::findings::Severity::Warning,
+            message: "statement 1 lets \"ec2.amazonaws.com\" (\"Service\") assume this role: neither \
+                      Shippable nor the guide\u{2019}s ecs.amazonaws.com. Whoever that is can act with \
+                      this role\u{2019}s permissions; keep it only if you mean to."
+                .to_owned(),
+        };
+        assert_eq!(once.findings, std::slice::from_ref(&ec2));
         let twice = merge_trust_policy(&pasted(&once.text), &guide, "aws");
         assert_eq!(twice.added, 0);
         assert_eq!(twice.text, once.text);
+        assert_eq!(twice.findings, [ec2]);
     }
 }

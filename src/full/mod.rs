@@ -6,12 +6,15 @@
 pub mod actions;
 pub mod check;
 pub mod conditions;
+pub mod external_id;
 pub mod grammar;
 pub mod iac;
 pub mod merge;
 mod outputs;
 pub mod paste_error;
+pub mod pasted_json;
 pub mod policy;
+pub mod trust;
 
 pub use check::Check;
 pub use outputs::{findings, make, Made, Pasted};

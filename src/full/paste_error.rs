@@ -1,6 +1,7 @@
-//! Why a pasted policy cannot be read: not JSON, not a policy, the other kind of document, too
-//! large or too deep (each message naming the field, the rule and what was wrong).
+//! Why a pasted policy cannot be read: not JSON, a key given twice, not a policy, the other kind
+//! of document, too large or too deep (each message naming the field, the rule and what was wrong).
 
+use crate::full::grammar::quoted;
 use crate::input_key::InputKey;
 use std::fmt;
 
@@ -22,6 +23,16 @@ pub enum PasteError {
         line: usize,
         column: usize,
         problem: String,
+    },
+    /// An object that gives a key twice (a condition block, a key twice whatever its case), which
+    /// IAM refuses: `name` as written the second time, at `line` and `column`; `earlier` as written
+    /// the first time, when that differs.
+    DuplicateKey {
+        key: InputKey,
+        name: String,
+        earlier: Option<String>,
+        line: usize,
+        column: usize,
     },
     /// Pasted JSON that is not an IAM policy (no `Statement`, a statement without `Effect`, …).
     NotAPolicy { key: InputKey, problem: String },
@@ -46,6 +57,7 @@ impl PasteError {
     pub fn key(&self) -> InputKey {
         match self {
             PasteError::InvalidJson { key, .. }
+            | PasteError::DuplicateKey { key, .. }
             | PasteError::NotAPolicy { key, .. }
             | PasteError::WrongDocument { key, .. }
             | PasteError::PasteTooLarge { key, .. }
@@ -57,6 +69,7 @@ impl PasteError {
     pub fn code(&self) -> &'static str {
         match self {
             PasteError::InvalidJson { .. } => "invalid-json",
+            PasteError::DuplicateKey { .. } => "duplicate-key",
             PasteError::NotAPolicy { .. } => "not-a-policy",
             PasteError::WrongDocument { .. } => "wrong-document",
             PasteError::PasteTooLarge { .. } => "paste-too-large",
@@ -90,6 +103,34 @@ impl fmt::Display for PasteError {
                 f,
                 "{} is not valid JSON: at line {line}, column {column}, {problem}.",
                 key.label()
+            ),
+            PasteError::DuplicateKey {
+                key,
+                name,
+                earlier: None,
+                line,
+                column,
+            } => write!(
+                f,
+                "{}: {} is given twice in one object (again at line {line}, column {column}); IAM \
+                 refuses a policy that gives a key more than once. Keep one of them.",
+                key.label(),
+                quoted(name)
+            ),
+            PasteError::DuplicateKey {
+                key,
+                name,
+                earlier: Some(earlier),
+                line,
+                column,
+            } => write!(
+                f,
+                "{}: the condition key {} at line {line}, column {column} repeats {} in the same \
+                 condition block; IAM reads condition key names without regard to case and refuses \
+                 a key given twice. Keep one of them.",
+                key.label(),
+                quoted(name),
+                quoted(earlier)
             ),
             PasteError::NotAPolicy { key, problem } => {
                 write!(f, "{} is not an IAM policy: {problem}.", key.label())

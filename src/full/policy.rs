@@ -3,6 +3,8 @@
 
 use super::paste_error::PasteError;
 pub use super::paste_error::PolicyKind;
+use super::pasted_json;
+pub use super::pasted_json::{MAX_PASTED_CHARACTERS, MAX_PASTED_NESTING};
 pub use crate::full::actions::{covers, overlaps};
 use crate::full::grammar::{effect_problem, identity_policy_problem};
 use crate::input_key::InputKey;
@@ -15,79 +17,12 @@ pub struct PastedPolicy {
     pub document: Map<String, Value>,
 }
 
-/// The most characters a pasted policy may have: IAM's largest policy quota (10,240 characters,
-/// a managed policy) with generous headroom for whitespace and line breaks.
-pub const MAX_PASTED_CHARACTERS: usize = 65_536;
-
-/// The deepest a pasted policy may nest arrays and objects: an IAM policy nests 6 (document,
-/// `Statement`, statement, `Condition`, operator, values), so 16 leaves headroom. Bounding it keeps
-/// every output linear in the paste: a merged policy is pretty-printed, which indents each line
-/// by its depth.
-pub const MAX_PASTED_NESTING: usize = 16;
-
-/// Refuses a paste too long or too deeply nested to be an IAM policy, before parsing it: a linear
-/// scan, so that a paste of megabytes costs no more than reading it once.
-fn check_bounds(key: InputKey, text: &str) -> Result<(), PasteError> {
-    if text.len() > MAX_PASTED_CHARACTERS {
-        let length = text.chars().count();
-        if length > MAX_PASTED_CHARACTERS {
-            return Err(PasteError::PasteTooLarge {
-                key,
-                max: MAX_PASTED_CHARACTERS,
-                length,
-            });
-        }
-    }
-    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
-    for byte in text.bytes() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'\n' => line += 1,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_PASTED_NESTING {
-                    return Err(PasteError::PasteTooDeep {
-                        key,
-                        max: MAX_PASTED_NESTING,
-                        line,
-                    });
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 impl PastedPolicy {
     /// Parses the text pasted into `key`'s field and checks that it is the kind of policy that
-    /// field takes. Errors give the line and column of invalid JSON, or what is wrong in words.
+    /// field takes. Errors give the line and column of invalid JSON or of a key given twice, or what
+    /// is wrong in words.
     pub fn parse(key: InputKey, text: &str) -> Result<PastedPolicy, PasteError> {
-        check_bounds(key, text)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            // serde_json ends its messages with " at line L column C"; the error keeps them apart.
-            let problem = match message.rfind(" at line ") {
-                Some(at) => message[..at].to_owned(),
-                None => message,
-            };
-            PasteError::InvalidJson {
-                key,
-                line: e.line(),
-                column: e.column(),
-                problem,
-            }
-        })?;
+        let value = pasted_json::read(key, text)?;
         let not_a_policy = |problem: String| PasteError::NotAPolicy { key, problem };
         let Value::Object(document) = value else {
             return Err(not_a_policy(format!(
@@ -195,6 +130,18 @@ pub fn strings(value: Option<&Value>) -> Vec<&str> {
     }
 }
 
+/// A value as IAM reads it where it takes a string: a string, or a number or true/false written
+/// without quotes ("Quotation marks are optional for numeric and Boolean values", IAM's policy
+/// grammar); `None` for an array, an object or null.
+pub fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 /// A principal as a sorted list of `type=value` entries; an account's bare ID reads as its
 /// `arn:<partition>:iam::<ID>:root` in the role's partition (IAM trusts no other partition).
 pub fn principal_entries(value: Option<&Value>, partition: &str) -> Vec<String> {
@@ -256,12 +203,40 @@ fn lowercase_set(value: Option<&Value>) -> Vec<String> {
     set
 }
 
+/// True when every principal, action, resource and condition value of a statement is a string
+/// (one, or an array of them), as in every statement of the guide.
+fn strings_only(statement: &Map<String, Value>) -> bool {
+    fn list(value: &Value) -> bool {
+        match value {
+            Value::String(_) => true,
+            Value::Array(items) => items.iter().all(Value::is_string),
+            _ => false,
+        }
+    }
+    fn map_of(value: &Value, each: fn(&Value) -> bool) -> bool {
+        value.as_object().is_some_and(|map| map.values().all(each))
+    }
+    let principal = |p: &Value| p.is_string() || map_of(p, list);
+    ["Action", "NotAction", "Resource", "NotResource"]
+        .iter()
+        .all(|key| statement.get(*key).is_none_or(list))
+        && ["Principal", "NotPrincipal"]
+            .iter()
+            .all(|key| statement.get(*key).is_none_or(principal))
+        && statement
+            .get("Condition")
+            .is_none_or(|c| map_of(c, |block| map_of(block, list)))
+}
+
 /// True when two statements of a role's trust policy in `partition` mean the same: same effect,
 /// principals (partition included), actions, resources and conditions, whatever their order, case
-/// of action names, `Sid` or the form of account IDs.
+/// of action names, `Sid` or the form of account IDs. A value that is not a string (`1234` in a
+/// list of External IDs) makes a statement the same as none of the guide's, whose values all are.
 pub fn same_statement(a: &Map<String, Value>, b: &Map<String, Value>, partition: &str) -> bool {
     let principals = |s: &Map<String, Value>, key| principal_entries(s.get(key), partition);
-    a.get("Effect") == b.get("Effect")
+    strings_only(a)
+        && strings_only(b)
+        && a.get("Effect") == b.get("Effect")
         && principals(a, "Principal") == principals(b, "Principal")
         && principals(a, "NotPrincipal") == principals(b, "NotPrincipal")
         && lowercase_set(a.get("Action")) == lowercase_set(b.get("Action"))

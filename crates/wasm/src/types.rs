@@ -30,7 +30,7 @@ export type GuideInputs = Partial<Record<InputKey, string | null>>;
 export interface InputError {
   code: "missing" | "account-id-not-digit" | "account-id-length" | "character-not-allowed"
       | "too-short" | "too-long" | "unknown-partition"
-      | "invalid-json" | "not-a-policy" | "wrong-document" | "not-a-switch"
+      | "invalid-json" | "duplicate-key" | "not-a-policy" | "wrong-document" | "not-a-switch"
       | "paste-too-large" | "paste-too-deep";
   /** Names the field, the rule and what was wrong. */
   message: string;
@@ -48,7 +48,8 @@ export interface InputState {
 export interface Finding {
   rule: "passrole-any-resource" | "redundant-action" | "missing-version" | "deprecated-ecs-service-role"
       | "same-account" | "cross-partition-trust" | "size-over-quota" | "size-near-quota"
-      | "trusts-anyone" | "no-external-id" | "deny-blocks-guide" | "other-partition-principal";
+      | "trusts-anyone" | "no-external-id" | "deny-blocks-guide" | "other-partition-principal"
+      | "external-id-not-exact" | "other-external-id" | "trusts-other-principal" | "principal-wildcard";
   severity: "note" | "warning" | "error";
   message: string;
 }
@@ -88,7 +89,11 @@ export interface OutputState {
   text: string;
   /** True when every input the output depends on is valid. */
   complete: boolean;
-  /** A sentence for the reader: "Ready to paste." or which values it still needs. */
+  /**
+   * A sentence for the reader: "Ready to paste." (or run, save and deploy, read), which values it
+   * still needs, or, beside findings, "Not ready to paste: …" (an error) or "Ready to paste once
+   * you have read the warnings below." (a warning).
+   */
   status: string;
   /** The inputs still missing or invalid. */
   waitingFor: InputKey[];

@@ -99,6 +99,13 @@ fn every_error() -> Vec<InputError> {
             column: 1,
             problem: "x".into(),
         }),
+        InputError::Pasted(PasteError::DuplicateKey {
+            key: pasted,
+            name: "x".into(),
+            earlier: None,
+            line: 1,
+            column: 1,
+        }),
         InputError::Pasted(PasteError::NotAPolicy {
             key: pasted,
             problem: "x".into(),
@@ -130,6 +137,7 @@ fn every_error() -> Vec<InputError> {
             | InputError::NotASwitch { .. }
             | InputError::Pasted(
                 PasteError::InvalidJson { .. }
+                | PasteError::DuplicateKey { .. }
                 | PasteError::NotAPolicy { .. }
                 | PasteError::WrongDocument { .. }
                 | PasteError::PasteTooLarge { .. }
