@@ -138,7 +138,10 @@ impl OutputId {
             {
                 &[AwsAccountId, Partition]
             }
-            OutputId::AccountKeysVerification if hardened => &[AwsAccountId, Partition],
+            OutputId::AccountKeysVerification if hardened => {
+                &[AwsAccountId, RoleName, UserName, UserPolicyName, Partition]
+            }
+            OutputId::AccountKeysVerification => &[RoleName, UserName, UserPolicyName, Partition],
             OutputId::PermissionsCheck if hardened => {
                 &[ExistingPermissionsPolicy, AwsAccountId, Partition]
             }
@@ -177,18 +180,19 @@ impl OutputId {
             OutputId::AccountKeysAwsCli
             | OutputId::AccountKeysCloudformation
             | OutputId::AccountKeysTerraform => &[RoleName, UserName, UserPolicyName, Partition],
+            // The verification reads the role and its policy by name, and holds Shippable's check.
             OutputId::CrossAccountVerification => &[
                 AwsAccountId,
                 ShippableAwsAccountId,
                 ExternalId,
                 RoleName,
+                PolicyName,
                 Partition,
             ],
             OutputId::CrossAccountPermissionsPolicy
             | OutputId::CrossAccountTrustStatement
             | OutputId::AccountKeysUserPolicy
-            | OutputId::AccountKeysRoleTrustPolicy
-            | OutputId::AccountKeysVerification => &[],
+            | OutputId::AccountKeysRoleTrustPolicy => &[],
         }
     }
 }

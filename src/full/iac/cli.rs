@@ -1,4 +1,4 @@
-//! The AWS CLI scripts: `aws iam` calls with the guide's documents, and the verification commands.
+//! The AWS CLI scripts: `aws iam` calls with the guide's documents (the verification is `verify`).
 //!
 //! Every call takes its parameters as one JSON object in `--cli-input-json`, the AWS CLI's own
 //! documented way to pass a command's input ("AWS CLI skeletons and input files"), and nothing
@@ -12,7 +12,6 @@
 //!   parsed as an option; inside the JSON it is only a string.
 
 use super::parts::{Method, ECS_SERVICE_ROLE_POLICY};
-use crate::documents::{account_root_arn, role_arn};
 use crate::inputs::{CheckedInputs, InputKey};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
@@ -138,114 +137,6 @@ set -euo pipefail\n\
             );
         }
     }
-    out
-}
-
-/// Commands that check the set-up without changing anything: IAM Access Analyzer's
-/// `validate-policy` for each document and, for the cross-account role, `sts assume-role` with
-/// and without the external ID. It exits with 0 only when every check passed: the call without the
-/// external ID must fail with AccessDenied, and any other failure (no network, bad credentials,
-/// a throttled call) is reported as one, never taken for the denial.
-pub fn verification(
-    method: Method,
-    inputs: &CheckedInputs,
-    trust_policy: &str,
-    inline_policy: &str,
-) -> String {
-    let mut out = String::from("#!/usr/bin/env bash\n");
-    let _ = write!(
-        out,
-        "# Checks the {} set-up; nothing here changes anything. It ends with \"All checks passed.\"\n\
-# and exit status 0, or says which check failed and exits with 1.\n\
-# Each call takes its values as JSON (--cli-input-json): the CLI passes them on as they are.\n\
-set -uo pipefail\n\
-failed=0\n\
-\n\
-# 1. IAM Access Analyzer checks each document. Each should answer with \"findings\": []\n\
-#    (suggestions are fine; an ERROR or SECURITY_WARNING is not).\n\
-{identity}\
-\n\
-{resource}",
-        match method {
-            Method::CrossAccount => "cross-account role",
-            Method::AccountKeys => "account keys",
-        },
-        identity = call(
-            "accessanalyzer validate-policy",
-            &[
-                ("policyType", "IDENTITY_POLICY"),
-                ("policyDocument", inline_policy)
-            ],
-            " || failed=1"
-        ),
-        resource = call(
-            "accessanalyzer validate-policy",
-            &[
-                ("policyType", "RESOURCE_POLICY"),
-                (
-                    "validatePolicyResourceType",
-                    "AWS::IAM::AssumeRolePolicyDocument"
-                ),
-                ("policyDocument", trust_policy)
-            ],
-            " || failed=1"
-        ),
-    );
-    if method == Method::CrossAccount {
-        let partition = inputs.shown(InputKey::Partition);
-        let arn = role_arn(
-            partition,
-            inputs.shown(InputKey::AwsAccountId),
-            inputs.shown(InputKey::RoleName),
-        );
-        let _ = write!(
-            out,
-            "\n\
-# 2. Only Shippable's account ({shippable}) may assume the role, so run these\n\
-#    with credentials of that account (Shippable does the first when you save the integration).\n\
-#    From any other account, yours included, both are denied.\n\
-\n\
-# With the external ID: answers with the expiry time of temporary credentials.\n\
-{with_id}\
-\n\
-# Without it: must be denied by IAM (\"An error occurred (AccessDenied) ... is not authorized to\n\
-# perform: sts:AssumeRole\"). Any other failure (no network, bad credentials...) proves nothing.\n\
-if error=$({without_id_call} 2>&1 >/dev/null); then\n\
-\x20 echo 'WRONG: the role can be assumed without the external ID; check its trust relationship' >&2\n\
-\x20 failed=1\n\
-elif [[ $error == *'An error occurred (AccessDenied) when calling the AssumeRole operation'* ]]; then\n\
-\x20 echo 'Denied without the external ID, as it must be.'\n\
-else\n\
-\x20 printf '%s\\n' \"$error\" >&2\n\
-\x20 echo 'FAILED: assuming the role without the external ID failed for another reason than AccessDenied (above), so it proves nothing' >&2\n\
-\x20 failed=1\n\
-fi\n",
-            shippable = account_root_arn(partition, inputs.shown(InputKey::ShippableAwsAccountId)),
-            with_id = call(
-                "sts assume-role",
-                &[
-                    ("RoleArn", &arn),
-                    ("RoleSessionName", "shippable-check"),
-                    ("ExternalId", inputs.shown(InputKey::ExternalId)),
-                ],
-                " \\\n  --query Credentials.Expiration --output text || failed=1"
-            ),
-            without_id_call = call(
-                "sts assume-role",
-                &[("RoleArn", &arn), ("RoleSessionName", "shippable-check")],
-                ""
-            )
-            .trim_end(),
-        );
-    }
-    out.push_str(
-        "\n\
-if [ \"$failed\" -ne 0 ]; then\n\
-\x20 echo 'FAILED: a check above failed; see its message.' >&2\n\
-\x20 exit 1\n\
-fi\n\
-echo 'All checks passed.'\n",
-    );
     out
 }
 
