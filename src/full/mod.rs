@@ -12,6 +12,7 @@ pub mod merge;
 mod outputs;
 pub mod paste_error;
 pub mod policy;
+pub mod wildcards;
 
 pub use check::Check;
 pub use outputs::{findings, make, Made, Pasted};

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 mod evaluate;
 
-use evaluate::{decide, Outcome};
+use evaluate::{decide, Memo, Outcome};
 
 /// One action the guide needs (a name or a pattern such as `ec2:Describe*`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,13 +112,14 @@ pub fn check_permissions(
             .and_then(Value::as_str)
             .map(str::to_owned),
     };
+    let mut memo = Memo::new(&statements, scope);
     let verdicts: Vec<Verdict> = needed
         .iter()
         .map(|need| {
             let real = expand(need.action);
             let outcomes: Vec<(&str, Outcome)> = real
                 .iter()
-                .map(|a| (a.name.as_str(), decide(&statements, a, scope)))
+                .map(|a| (a.name.as_str(), decide(&mut memo, a)))
                 .collect();
             let of_them = |names: &[&str]| {
                 if real.len() > 1 && names.len() < real.len() {

@@ -1,0 +1,388 @@
+//! IAM's wildcards (`*` any run of characters, `?` one character) decided without backtracking:
+//! an automaton whose states are positions in the text, 64 of them a machine word, stepped once
+//! per character of the pattern (runs of `*` made one).
+//!
+//! Every question here is one walk: `pattern` against `text`, where the text is plain (a name),
+//! a pattern covered by the first, or a pattern intersected with it. Its cost is the pattern's
+//! length times the text's length in words, never more; the common cases end far earlier.
+
+use std::collections::HashMap;
+
+/// One character of a pattern or text, with runs of `*` made one where they are wildcards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    /// `*` (a wildcard).
+    Star,
+    /// `?` (a wildcard).
+    One,
+    /// Any other character (ASCII lowercased when case does not count).
+    Char(char),
+}
+
+/// What is asked of a pattern against a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// The text is a plain name (its `*` and `?` are characters like any other).
+    Matches,
+    /// The text is a pattern: does the pattern match every name it matches? A `*` of the text is
+    /// taken only by a `*` of the pattern, a `?` by a `?` or a `*`.
+    Covers,
+    /// The text is a pattern: is there a name both match?
+    Intersects,
+}
+
+/// A pattern read once: its tokens, how many of them take exactly one character, and its runs
+/// between `*`s as masks for finding them in a text.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    tokens: Vec<Token>,
+    singles: usize,
+    segments: Vec<Segment>,
+}
+
+/// A run of a pattern's tokens between two `*`s (or an end): where it holds a `?`, and where
+/// each character, as bits over its positions.
+#[derive(Clone, Debug)]
+struct Segment {
+    start: usize,
+    len: usize,
+    ones: Bits,
+    /// Sorted by character.
+    chars: Vec<(char, Bits)>,
+}
+
+impl Segment {
+    fn new(tokens: &[Token], start: usize) -> Segment {
+        let words = || vec![0; tokens.len().div_ceil(WORD)];
+        let (mut ones, mut chars): (Bits, Vec<(char, Bits)>) = (words(), Vec::new());
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                Token::One => set(&mut ones, i),
+                Token::Char(c) => match chars.binary_search_by_key(c, |(d, _)| *d) {
+                    Ok(at) => set(&mut chars[at].1, i),
+                    Err(at) => {
+                        let mut mask = words();
+                        set(&mut mask, i);
+                        chars.insert(at, (*c, mask));
+                    }
+                },
+                Token::Star => {}
+            }
+        }
+        Segment {
+            start,
+            len: tokens.len(),
+            ones,
+            chars,
+        }
+    }
+
+    /// The positions of the segment that the text's token takes: a `*` none (in a text that is
+    /// a pattern), a `?` the segment's `?`s, a character those and its own.
+    fn taking(&self, token: Token, into: &mut Bits) {
+        into.iter_mut().for_each(|w| *w = 0);
+        if let Token::Star = token {
+            return;
+        }
+        into.copy_from_slice(&self.ones);
+        if let Token::Char(c) = token {
+            if let Ok(at) = self.chars.binary_search_by_key(&c, |(d, _)| *d) {
+                into.iter_mut()
+                    .zip(&self.chars[at].1)
+                    .for_each(|(w, m)| *w |= m);
+            }
+        }
+    }
+}
+
+fn tokenize(text: &str, fold: bool, wildcards: bool) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let token = match c {
+            '*' if wildcards => Token::Star,
+            '?' if wildcards => Token::One,
+            c if fold => Token::Char(c.to_ascii_lowercase()),
+            c => Token::Char(c),
+        };
+        // `**` matches what `*` does: a pasted run of thousands costs one step.
+        if !(token == Token::Star && tokens.last() == Some(&Token::Star)) {
+            tokens.push(token);
+        }
+    }
+    tokens
+}
+
+impl Pattern {
+    /// Reads `pattern`; `ignore_case`: ASCII letters compare without case.
+    pub fn new(pattern: &str, ignore_case: bool) -> Pattern {
+        let tokens = tokenize(pattern, ignore_case, true);
+        let singles = tokens.iter().filter(|t| **t != Token::Star).count();
+        let mut segments = Vec::new();
+        let mut start = 0;
+        for (i, token) in tokens.iter().chain([&Token::Star]).enumerate() {
+            if *token == Token::Star {
+                segments.push(Segment::new(&tokens[start..i], start));
+                start = i + 1;
+            }
+        }
+        Pattern {
+            tokens,
+            singles,
+            segments,
+        }
+    }
+}
+
+/// A set of positions `0..=len` of a text, as bits.
+type Bits = Vec<u64>;
+
+/// A text read once for one kind of question: where each of its characters is.
+#[derive(Clone, Debug)]
+pub struct Text {
+    question: Question,
+    tokens: Vec<Token>,
+    /// Tokens that take exactly one character of a pattern (not `*`).
+    singles: usize,
+    /// The positions of each character (as `Token::Char`).
+    at: HashMap<char, Vec<u32>>,
+    /// Bits of the positions holding `*`, `?`, and anything but `*`.
+    stars: Bits,
+    ones: Bits,
+    not_stars: Bits,
+}
+
+const WORD: usize = 64;
+
+fn bits_for(len: usize) -> Bits {
+    vec![0; (len + 1).div_ceil(WORD)]
+}
+
+fn set(bits: &mut Bits, i: usize) {
+    bits[i / WORD] |= 1 << (i % WORD);
+}
+
+fn get(bits: &Bits, i: usize) -> bool {
+    bits[i / WORD] >> (i % WORD) & 1 == 1
+}
+
+impl Text {
+    /// Reads `text` for `question` (`ignore_case` as for the patterns it meets).
+    pub fn new(text: &str, question: Question, ignore_case: bool) -> Text {
+        let tokens = tokenize(text, ignore_case, question != Question::Matches);
+        let (mut stars, mut ones, mut not_stars) = (
+            bits_for(tokens.len()),
+            bits_for(tokens.len()),
+            bits_for(tokens.len()),
+        );
+        let mut at: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                Token::Star => set(&mut stars, i),
+                Token::One => set(&mut ones, i),
+                Token::Char(c) => at.entry(*c).or_default().push(i as u32),
+            }
+            if *token != Token::Star {
+                set(&mut not_stars, i);
+            }
+        }
+        let singles = tokens.iter().filter(|t| **t != Token::Star).count();
+        Text {
+            question,
+            tokens,
+            singles,
+            at,
+            stars,
+            ones,
+            not_stars,
+        }
+    }
+
+    /// The answer to the text's question for `pattern`.
+    pub fn answer(&self, pattern: &Pattern) -> bool {
+        if self.question == Question::Intersects {
+            return self.walk(pattern);
+        }
+        if pattern.singles > self.singles {
+            // Each `?` or character of the pattern takes one of the text's that are not `*`.
+            return false;
+        }
+        self.greedy(pattern)
+    }
+
+    /// True when `segment` takes the text's tokens from `at` on.
+    fn takes_at(&self, pattern: &Pattern, segment: &Segment, at: usize) -> bool {
+        let tokens = &pattern.tokens[segment.start..segment.start + segment.len];
+        at + segment.len <= self.tokens.len()
+            && tokens
+                .iter()
+                .zip(&self.tokens[at..])
+                .all(|(p, t)| match (p, t) {
+                    (_, Token::Star) | (Token::Star, _) | (Token::Char(_), Token::One) => false,
+                    (Token::One, _) => true,
+                    (Token::Char(c), Token::Char(d)) => c == d,
+                })
+    }
+
+    /// Covering and matching: the pattern's first run where the text starts, its last run where
+    /// it ends, each run between at the first place it fits after the one before. Placing a run
+    /// as early as it fits never loses a match (the `*` after it takes whatever is left), so no
+    /// choice is ever undone. Each run is found by shift-and over the text: the text's tokens
+    /// read once per run, in words of 64 of the run's positions.
+    fn greedy(&self, pattern: &Pattern) -> bool {
+        let n = self.tokens.len();
+        let segments = &pattern.segments;
+        let (first, last) = (&segments[0], &segments[segments.len() - 1]);
+        if segments.len() == 1 {
+            return first.len == n && self.takes_at(pattern, first, 0);
+        }
+        if first.len + last.len > n
+            || !self.takes_at(pattern, first, 0)
+            || !self.takes_at(pattern, last, n - last.len)
+        {
+            return false;
+        }
+        let (mut at, end) = (first.len, n - last.len);
+        for segment in &segments[1..segments.len() - 1] {
+            match self.find(segment, at, end) {
+                Some(after) => at = after,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Where the first place `segment` fits in the text's tokens `from..to` ends.
+    fn find(&self, segment: &Segment, from: usize, to: usize) -> Option<usize> {
+        let top = segment.len - 1;
+        // (Runs between two `*`s are never empty: runs of `*` are one.)
+        let (mut state, mut taking) = (vec![0; segment.ones.len()], segment.ones.clone());
+        for j in from..to {
+            // state: the segment's positions i such that its first i+1 tokens end at j.
+            let mut carry = 1;
+            for w in state.iter_mut() {
+                let moved = *w << 1 | carry;
+                carry = *w >> (WORD - 1);
+                *w = moved;
+            }
+            segment.taking(self.tokens[j], &mut taking);
+            state.iter_mut().zip(&taking).for_each(|(w, m)| *w &= m);
+            if get(&state, top) {
+                return Some(j + 1);
+            }
+        }
+        None
+    }
+
+    /// Intersecting: the automaton over the text's positions, one step per token of the pattern.
+    fn walk(&self, pattern: &Pattern) -> bool {
+        let n = self.tokens.len();
+        // reach: the positions j such that the pattern read so far can take the text's first j.
+        let mut reach = bits_for(n);
+        set(&mut reach, 0);
+        let mut next = bits_for(n);
+        let mut dense: HashMap<char, Bits> = HashMap::new();
+        for token in &pattern.tokens {
+            self.close(&mut reach, Some(*token));
+            if *token == Token::Star {
+                // The `*` may stop here: every position reached so far stays reached.
+                continue;
+            }
+            next.iter_mut().for_each(|w| *w = 0);
+            match token {
+                Token::Char(c) => {
+                    self.step_char(&reach, &mut next, *c, &mut dense);
+                    // A character of the pattern against a `?` of the text.
+                    shift_into(&reach, &self.ones, &mut next, n);
+                }
+                _ => shift_into(&reach, &self.not_stars, &mut next, n),
+            }
+            // A `*` of the text takes the pattern's character and stays.
+            for (w, (r, s)) in next.iter_mut().zip(reach.iter().zip(&self.stars)) {
+                *w |= r & s;
+            }
+            std::mem::swap(&mut reach, &mut next);
+            if reach.iter().all(|w| *w == 0) {
+                return false;
+            }
+        }
+        self.close(&mut reach, None);
+        get(&reach, n)
+    }
+
+    /// What a position reached also reaches without taking a token of the pattern: with a `*`
+    /// next in the pattern, every later position; in an intersection, past a `*` of the text
+    /// (one step: runs of `*` are one).
+    fn close(&self, reach: &mut Bits, next: Option<Token>) {
+        if next == Some(Token::Star) {
+            if let Some(first) = reach.iter().position(|w| *w != 0) {
+                reach[first] |= !0u64 << reach[first].trailing_zeros();
+                reach[first + 1..].iter_mut().for_each(|w| *w = !0);
+                trim(reach, self.tokens.len());
+            }
+            return;
+        }
+        let mut carry = 0;
+        for (w, s) in reach.iter_mut().zip(&self.stars) {
+            let moved = *w & s;
+            *w |= moved << 1 | carry;
+            carry = moved >> (WORD - 1);
+        }
+    }
+
+    /// Into `next`, position j+1 for each position j reached where the text holds `c`.
+    fn step_char(&self, reach: &Bits, next: &mut Bits, c: char, dense: &mut HashMap<char, Bits>) {
+        let Some(positions) = self.at.get(&c) else {
+            return;
+        };
+        if positions.len() <= 2 * reach.len() {
+            for &j in positions {
+                if get(reach, j as usize) {
+                    set(next, j as usize + 1);
+                }
+            }
+            return;
+        }
+        // A character frequent in the text: its positions as bits, made once per answer.
+        let mask = dense.entry(c).or_insert_with(|| {
+            let mut mask = bits_for(self.tokens.len());
+            positions.iter().for_each(|j| set(&mut mask, *j as usize));
+            mask
+        });
+        shift_into(reach, mask, next, self.tokens.len());
+    }
+}
+
+/// next |= (reach & mask) moved one position on (positions up to `n`).
+fn shift_into(reach: &Bits, mask: &Bits, next: &mut Bits, n: usize) {
+    let mut carry = 0;
+    for (w, (r, m)) in next.iter_mut().zip(reach.iter().zip(mask)) {
+        let moved = r & m;
+        *w |= moved << 1 | carry;
+        carry = moved >> (WORD - 1);
+    }
+    trim(next, n);
+}
+
+/// Drops the positions past the text's end (`n`).
+fn trim(bits: &mut Bits, n: usize) {
+    let last = n / WORD;
+    bits[last] &= !0u64 >> (WORD - 1 - n % WORD);
+}
+
+/// True when the pattern (IAM's `*` any run, `?` one character) matches the plain text `text`.
+pub fn glob_matches(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    Text::new(text, Question::Matches, ignore_case).answer(&Pattern::new(pattern, ignore_case))
+}
+
+/// True when some text matches both patterns (each may hold `*` and `?`; case counts).
+pub fn intersects(a: &str, b: &str) -> bool {
+    Text::new(b, Question::Intersects, false).answer(&Pattern::new(a, false))
+}
+
+/// True when every name `target` matches is also matched by `pattern`.
+///
+/// Both may hold IAM's wildcards (`*` any run, `?` one character); a `*` in `target` is only
+/// covered by a `*` in `pattern`. Action names compare without case, ARNs with it.
+pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
+    Text::new(target, Question::Covers, ignore_case).answer(&Pattern::new(pattern, ignore_case))
+}
