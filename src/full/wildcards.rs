@@ -37,14 +37,14 @@ pub enum Question {
 pub struct Pattern {
     tokens: Vec<Token>,
     singles: usize,
-    segments: Vec<Segment>,
+    /// The runs between `*`s: (first token, length).
+    segments: Vec<(usize, usize)>,
 }
 
 /// A run of a pattern's tokens between two `*`s (or an end): where it holds a `?`, and where
 /// each character, as bits over its positions.
 #[derive(Clone, Debug)]
 struct Segment {
-    start: usize,
     len: usize,
     ones: Bits,
     /// Sorted by character.
@@ -52,7 +52,7 @@ struct Segment {
 }
 
 impl Segment {
-    fn new(tokens: &[Token], start: usize) -> Segment {
+    fn new(tokens: &[Token]) -> Segment {
         let words = || vec![0; tokens.len().div_ceil(WORD)];
         let (mut ones, mut chars): (Bits, Vec<(char, Bits)>) = (words(), Vec::new());
         for (i, token) in tokens.iter().enumerate() {
@@ -70,7 +70,6 @@ impl Segment {
             }
         }
         Segment {
-            start,
             len: tokens.len(),
             ones,
             chars,
@@ -121,7 +120,7 @@ impl Pattern {
         let mut start = 0;
         for (i, token) in tokens.iter().chain([&Token::Star]).enumerate() {
             if *token == Token::Star {
-                segments.push(Segment::new(&tokens[start..i], start));
+                segments.push((start, i - start));
                 start = i + 1;
             }
         }
@@ -169,12 +168,26 @@ impl Text {
     /// Reads `text` for `question` (`ignore_case` as for the patterns it meets).
     pub fn new(text: &str, question: Question, ignore_case: bool) -> Text {
         let tokens = tokenize(text, ignore_case, question != Question::Matches);
+        let singles = tokens.iter().filter(|t| **t != Token::Star).count();
+        let mut at: HashMap<char, Vec<u32>> = HashMap::new();
+        if question != Question::Intersects {
+            // Covering and matching read the tokens only.
+            let (stars, ones, not_stars) = (Vec::new(), Vec::new(), Vec::new());
+            return Text {
+                question,
+                tokens,
+                singles,
+                at,
+                stars,
+                ones,
+                not_stars,
+            };
+        }
         let (mut stars, mut ones, mut not_stars) = (
             bits_for(tokens.len()),
             bits_for(tokens.len()),
             bits_for(tokens.len()),
         );
-        let mut at: HashMap<char, Vec<u32>> = HashMap::new();
         for (i, token) in tokens.iter().enumerate() {
             match token {
                 Token::Star => set(&mut stars, i),
@@ -185,7 +198,6 @@ impl Text {
                 set(&mut not_stars, i);
             }
         }
-        let singles = tokens.iter().filter(|t| **t != Token::Star).count();
         Text {
             question,
             tokens,
@@ -210,9 +222,8 @@ impl Text {
     }
 
     /// True when `segment` takes the text's tokens from `at` on.
-    fn takes_at(&self, pattern: &Pattern, segment: &Segment, at: usize) -> bool {
-        let tokens = &pattern.tokens[segment.start..segment.start + segment.len];
-        at + segment.len <= self.tokens.len()
+    fn takes_at(&self, tokens: &[Token], at: usize) -> bool {
+        at + tokens.len() <= self.tokens.len()
             && tokens
                 .iter()
                 .zip(&self.tokens[at..])
@@ -230,25 +241,69 @@ impl Text {
     /// read once per run, in words of 64 of the run's positions.
     fn greedy(&self, pattern: &Pattern) -> bool {
         let n = self.tokens.len();
+        let run = |(start, len): (usize, usize)| &pattern.tokens[start..start + len];
         let segments = &pattern.segments;
-        let (first, last) = (&segments[0], &segments[segments.len() - 1]);
+        let (first, last) = (run(segments[0]), run(segments[segments.len() - 1]));
         if segments.len() == 1 {
-            return first.len == n && self.takes_at(pattern, first, 0);
+            return first.len() == n && self.takes_at(first, 0);
         }
-        if first.len + last.len > n
-            || !self.takes_at(pattern, first, 0)
-            || !self.takes_at(pattern, last, n - last.len)
+        if first.len() + last.len() > n
+            || !self.takes_at(first, 0)
+            || !self.takes_at(last, n - last.len())
         {
             return false;
         }
-        let (mut at, end) = (first.len, n - last.len);
+        let (mut at, end) = (first.len(), n - last.len());
         for segment in &segments[1..segments.len() - 1] {
-            match self.find(segment, at, end) {
+            let segment = run(*segment);
+            let found = if segment.len() <= WORD {
+                self.find_short(segment, at, end)
+            } else {
+                self.find(&Segment::new(segment), at, end)
+            };
+            match found {
                 Some(after) => at = after,
                 None => return false,
             }
         }
         true
+    }
+
+    /// [`Text::find`] for a run of at most 64 tokens: its masks in one word each, on the stack.
+    fn find_short(&self, segment: &[Token], from: usize, to: usize) -> Option<usize> {
+        let (mut ones, mut chars, mut distinct) = (0u64, [('\0', 0u64); WORD], 0);
+        for (i, token) in segment.iter().enumerate() {
+            match token {
+                Token::One => ones |= 1 << i,
+                Token::Char(c) => match chars[..distinct].iter_mut().find(|(d, _)| d == c) {
+                    Some((_, mask)) => *mask |= 1 << i,
+                    None => {
+                        chars[distinct] = (*c, 1 << i);
+                        distinct += 1;
+                    }
+                },
+                Token::Star => {}
+            }
+        }
+        let top = 1u64 << (segment.len() - 1);
+        let mut state = 0u64;
+        for j in from..to {
+            let taking = match self.tokens[j] {
+                Token::Star => 0,
+                Token::One => ones,
+                Token::Char(c) => {
+                    ones | chars[..distinct]
+                        .iter()
+                        .find(|(d, _)| *d == c)
+                        .map_or(0, |(_, mask)| *mask)
+                }
+            };
+            state = (state << 1 | 1) & taking;
+            if state & top != 0 {
+                return Some(j + 1);
+            }
+        }
+        None
     }
 
     /// Where the first place `segment` fits in the text's tokens `from..to` ends.

@@ -160,30 +160,52 @@ pub(super) enum Outcome {
     Missing,
 }
 
-/// True when every resource of `action` that `allow`'s `Resource` reaches is one `deny`'s
-/// `Resource` names (each pattern of the one within a pattern of the other).
-fn within(
-    allow: &Map<String, Value>,
-    deny: &Map<String, Value>,
-    action: &RealAction,
-    scope: Scope<'_>,
-) -> bool {
-    if allow.contains_key("NotResource") || deny.contains_key("NotResource") {
-        return false;
+impl Memo<'_> {
+    /// True when every resource of `action` that the Allow `allow`'s `Resource` reaches is one
+    /// the Deny `deny`'s `Resource` names (each pattern of the one within a pattern of the
+    /// other). Which of the Allow's patterns reach is kept per templates, which the Deny covers
+    /// per pair of statements: each is decided once per paste.
+    fn within(&mut self, allow: usize, deny: usize, class: usize, action: &RealAction) -> bool {
+        let (a, d) = (self.statements[allow], self.statements[deny]);
+        if a.contains_key("NotResource") || d.contains_key("NotResource") {
+            return false;
+        }
+        let scope = self.scope;
+        let reaches = self.reaches.entry((allow, class)).or_insert_with(|| {
+            let targets: Vec<String> = action
+                .resource_templates()
+                .map(|t| fill(t, scope))
+                .collect();
+            strings(a.get("Resource"))
+                .iter()
+                .map(|p| {
+                    if targets.is_empty() {
+                        glob_matches(p, "*", false)
+                    } else {
+                        targets.iter().any(|t| arn_match(p, t, false))
+                    }
+                })
+                .collect()
+        });
+        let reaches = reaches.clone();
+        let allowed = strings(a.get("Resource"));
+        let covered = self
+            .covered
+            .entry((allow, deny))
+            .or_insert_with(|| vec![None; allowed.len()]);
+        reaches
+            .iter()
+            .zip(covered.iter_mut())
+            .zip(&allowed)
+            .all(|((reached, covered), p)| {
+                !reached
+                    || *covered.get_or_insert_with(|| {
+                        strings(d.get("Resource"))
+                            .iter()
+                            .any(|x| arn_match(x, p, true))
+                    })
+            })
     }
-    let denied = strings(deny.get("Resource"));
-    let targets: Vec<String> = action
-        .resource_templates()
-        .map(|t| fill(t, scope))
-        .collect();
-    strings(allow.get("Resource")).iter().all(|p| {
-        let reaches = if targets.is_empty() {
-            glob_matches(p, "*", false)
-        } else {
-            targets.iter().any(|t| arn_match(p, t, false))
-        };
-        !reaches || denied.iter().any(|d| arn_match(d, p, true))
-    })
 }
 
 /// True when a condition entry holds whenever all of `when` hold: it is one of them, or it asks
@@ -213,8 +235,11 @@ pub(super) struct Memo<'a> {
     templates: HashMap<Vec<&'static str>, usize>,
     /// By templates' number, then statement: the statement's reach.
     reach: Vec<Vec<Option<Reach>>>,
-    /// By (allow, deny, templates' number): `within`.
-    within: HashMap<(usize, usize, usize), bool>,
+    /// By (allow, templates' number): which of the Allow's resource patterns reach them.
+    reaches: HashMap<(usize, usize), Vec<bool>>,
+    /// By (allow, deny): which of the Allow's resource patterns the Deny's cover (each decided
+    /// when first asked).
+    covered: HashMap<(usize, usize), Vec<Option<bool>>>,
     /// By templates' number and what each statement does for an action: its outcome.
     decided: HashMap<(usize, Vec<Held>), Outcome>,
 }
@@ -231,7 +256,8 @@ impl<'a> Memo<'a> {
             actions: statements.iter().map(|s| action_patterns(s)).collect(),
             templates: HashMap::new(),
             reach: Vec::new(),
-            within: HashMap::new(),
+            reaches: HashMap::new(),
+            covered: HashMap::new(),
             decided: HashMap::new(),
         }
     }
@@ -285,7 +311,6 @@ pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
 
 /// The outcome of the statements that hold for an action (none of them a Deny of all of it).
 fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize, action: &RealAction) -> Outcome {
-    let (statements, scope) = (memo.statements, memo.scope);
     let (mut allows, mut denies) = (Vec::new(), Vec::new());
     for (hold, deny, depends) in held {
         if *deny {
@@ -300,18 +325,7 @@ fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize, action: &RealAction) 
         allow.full
             || !denies.iter().any(|(deny, deny_when)| {
                 deny_when.iter().all(|e| implied(e, when))
-                    && (!deny.on_resources
-                        || *memo
-                            .within
-                            .entry((allow.index, deny.index, class))
-                            .or_insert_with(|| {
-                                within(
-                                    statements[allow.index],
-                                    statements[deny.index],
-                                    action,
-                                    scope,
-                                )
-                            }))
+                    && (!deny.on_resources || memo.within(allow.index, deny.index, class, action))
             })
     });
     let deny = denies.first().map(|(hold, _)| *hold);
