@@ -331,6 +331,9 @@ impl Text {
     /// Intersecting: the automaton over the text's positions, one step per token of the pattern.
     fn walk(&self, pattern: &Pattern) -> bool {
         let n = self.tokens.len();
+        if n < WORD - 1 {
+            return self.walk_short(pattern);
+        }
         // reach: the positions j such that the pattern read so far can take the text's first j.
         let mut reach = bits_for(n);
         set(&mut reach, 0);
@@ -362,6 +365,50 @@ impl Text {
         }
         self.close(&mut reach, None);
         get(&reach, n)
+    }
+
+    /// [`Text::walk`] for a text of fewer than 63 tokens (an ARN template's segment): its
+    /// positions in one word, its characters' masks on the stack.
+    fn walk_short(&self, pattern: &Pattern) -> bool {
+        let n = self.tokens.len();
+        let all = (1u64 << (n + 1)) - 1;
+        let (stars, ones, not_stars) = (self.stars[0], self.ones[0], self.not_stars[0]);
+        let (mut chars, mut distinct) = ([('\0', 0u64); WORD], 0);
+        for (i, token) in self.tokens.iter().enumerate() {
+            if let Token::Char(c) = token {
+                match chars[..distinct].iter_mut().find(|(d, _)| d == c) {
+                    Some((_, mask)) => *mask |= 1 << i,
+                    None => {
+                        chars[distinct] = (*c, 1 << i);
+                        distinct += 1;
+                    }
+                }
+            }
+        }
+        // Past a `*` of the text (one step: runs of `*` are one).
+        let past_stars = |reach: u64| reach | (reach & stars) << 1;
+        let mut reach = 1u64;
+        for token in &pattern.tokens {
+            let taking = match token {
+                Token::Star => {
+                    reach = !0u64 << reach.trailing_zeros() & all;
+                    continue;
+                }
+                Token::One => not_stars,
+                Token::Char(c) => {
+                    ones | chars[..distinct]
+                        .iter()
+                        .find(|(d, _)| d == c)
+                        .map_or(0, |(_, mask)| *mask)
+                }
+            };
+            reach = past_stars(reach);
+            reach = ((reach & taking) << 1 | reach & stars) & all;
+            if reach == 0 {
+                return false;
+            }
+        }
+        past_stars(reach) >> n & 1 == 1
     }
 
     /// What a position reached also reaches without taking a token of the pattern: with a `*`
