@@ -88,7 +88,7 @@ pub struct Check {
 
 thread_local! {
     /// How many checks this thread has run: a keystroke that changes none of the check's inputs
-    /// must not run it again (`crate::live`'s tests count).
+    /// must not run it again (the live guide's tests count).
     static RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
