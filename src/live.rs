@@ -4,7 +4,7 @@
 use crate::full::Pasted;
 use crate::guide::{input_states, output, InputState, Output, Rendered};
 use crate::input_key::InputKey;
-use crate::inputs::{Checked, CheckedInputs, RawInputs};
+use crate::inputs::{CheckedInputs, RawInputs};
 use crate::output_id::OutputId;
 
 /// What changed since a [`LiveGuide`]'s last update: the outputs that differ, every input's state,
@@ -18,8 +18,9 @@ pub struct Changes {
     pub inputs: Vec<InputState>,
 }
 
-/// An output's last rendering, with the inputs it was made from.
-type Memo = Option<(Vec<Checked>, Rendered)>;
+/// An output's last rendering, with the valid values of the inputs it was made from (`None`
+/// where one is not valid: rendering reads only valid values and placeholders, never an error).
+type Memo = Option<(Vec<Option<String>>, Rendered)>;
 
 /// The page's incremental [`generate`]: it remembers what it last handed out, so that each
 /// keystroke moves only what changed to the page (a script is kilobytes; most keystrokes change
@@ -67,6 +68,9 @@ impl LiveGuide {
     }
 
     /// The output's rendering: the last one when the inputs it is made from have not changed.
+    /// Compared by their valid values: each keystroke of an account ID still being typed is a
+    /// new error but the same missing value, and the check (the costliest output on a long
+    /// paste) must not run again for it.
     fn rendered_once(
         &mut self,
         id: OutputId,
@@ -74,11 +78,11 @@ impl LiveGuide {
         pasted: &Pasted,
     ) -> Rendered {
         let hardened = checked.hardened();
-        let mut made_from: Vec<Checked> = made_from(id, hardened)
+        let mut made_from: Vec<Option<String>> = made_from(id, hardened)
             .iter()
-            .map(|key| checked.get(*key).clone())
+            .map(|key| checked.valid(*key).map(str::to_owned))
             .collect();
-        made_from.push(Ok(hardened.to_string()));
+        made_from.push(Some(hardened.to_string()));
         let memo = &mut self.rendered[id as usize];
         if let Some((from, rendered)) = memo {
             if *from == made_from {
@@ -161,5 +165,56 @@ mod tests {
             }
             assert_eq!(seen, guide.outputs);
         }
+    }
+
+    /// The check runs again exactly when one of its inputs changes value: the pasted policy, the
+    /// partition, the account ID (valid or not) and the hardened switch; and every update still
+    /// holds what `generate` makes.
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_check_runs_again_only_when_its_own_inputs_change() {
+        use crate::full::check::runs;
+        let policy = r#"{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#;
+        let mut raw = RawInputs::new().with(InputKey::ExistingPermissionsPolicy, policy);
+        let mut live = LiveGuide::new();
+        let mut runs_for = |key: InputKey, value: &str| {
+            raw.set(key, value);
+            let before = runs();
+            live.update(&raw);
+            let ran = runs() - before;
+            assert_eq!(live.last, generate(&raw).outputs, "{key:?} = {value:?}");
+            ran
+        };
+        assert_eq!(runs_for(InputKey::Partition, ""), 1);
+        // An account ID being typed: a new error at each keystroke, the same missing value.
+        for typed in [
+            "1",
+            "12",
+            "1234-5678",
+            "12345678901",
+            "1234567890123",
+            "12a",
+        ] {
+            assert_eq!(runs_for(InputKey::AwsAccountId, typed), 0, "{typed}");
+        }
+        assert_eq!(runs_for(InputKey::AwsAccountId, "123456789012"), 1);
+        assert_eq!(runs_for(InputKey::AwsAccountId, "1234-5678-9012"), 0);
+        for (key, value) in [
+            (InputKey::ExternalId, "x"),
+            (InputKey::ShippableAwsAccountId, "210987654321"),
+            (InputKey::RoleName, "r"),
+            (InputKey::PolicyName, "p"),
+            (InputKey::ExistingTrustPolicy, "{"),
+        ] {
+            assert_eq!(runs_for(key, value), 0, "{key:?}");
+        }
+        assert_eq!(runs_for(InputKey::Partition, "aws-cn"), 1);
+        assert_eq!(runs_for(InputKey::Hardened, "true"), 1);
+        assert_eq!(runs_for(InputKey::AwsAccountId, "1234"), 1);
+        assert_eq!(runs_for(InputKey::AwsAccountId, "12345"), 0);
+        let spaced = format!("  {policy}\n");
+        assert_eq!(runs_for(InputKey::ExistingPermissionsPolicy, &spaced), 0);
+        assert_eq!(runs_for(InputKey::ExistingPermissionsPolicy, "{"), 0);
+        assert_eq!(runs_for(InputKey::ExistingPermissionsPolicy, policy), 1);
     }
 }

@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+pub use super::wildcards::{covers, glob_matches, intersects};
+
 /// AWS's Service Authorization Reference for ec2, elasticloadbalancing, iam and ecs, written by
 /// `tests/iac/iam_actions.py` (which `tests/iac` runs again and compares): under `[service]`, first
 /// the resource types the guide's actions name (an ARN template, then after a tab the service
@@ -133,108 +135,6 @@ pub fn expand(pattern: &str) -> Vec<&'static RealAction> {
         }
     });
     actions
-}
-
-/// True when the pattern (IAM's `*` any run, `?` one character) matches the plain text `text`.
-pub fn glob_matches(pattern: &str, text: &str, ignore_case: bool) -> bool {
-    let (p, t) = (pattern.as_bytes(), text.as_bytes());
-    let same = |a: u8, b: u8| a == b || (ignore_case && a.eq_ignore_ascii_case(&b));
-    // The classic matcher: on a mismatch, let the last `*` take one more character.
-    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
-    while j < t.len() {
-        if i < p.len() && p[i] == b'*' {
-            star = Some(i);
-            mark = j;
-            i += 1;
-        } else if i < p.len() && (p[i] == b'?' || same(p[i], t[j])) {
-            if p[i] == b'?' && !text.is_char_boundary(j + 1) {
-                // `?` is one character: take the rest of a multi-byte one.
-                let next = (j + 1..=t.len())
-                    .find(|k| text.is_char_boundary(*k))
-                    .unwrap_or(t.len());
-                j = next;
-            } else {
-                j += 1;
-            }
-            i += 1;
-        } else if let Some(s) = star {
-            i = s + 1;
-            mark += 1;
-            j = mark;
-        } else {
-            return false;
-        }
-    }
-    p[i..].iter().all(|c| *c == b'*')
-}
-
-/// True when some text matches both patterns (each may hold `*` and `?`; case counts).
-pub fn intersects(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    // can[i][j]: a[i..] and b[j..] match some text in common; filled from the ends backwards.
-    let width = b.len() + 1;
-    let mut can = vec![false; (a.len() + 1) * width];
-    for i in (0..=a.len()).rev() {
-        for j in (0..=b.len()).rev() {
-            let at = |i: usize, j: usize| can[i * width + j];
-            let value = match (a.get(i), b.get(j)) {
-                (None, None) => true,
-                (Some('*'), _) => at(i + 1, j) || (j < b.len() && at(i, j + 1)),
-                (_, Some('*')) => at(i, j + 1) || (i < a.len() && at(i + 1, j)),
-                (Some(x), Some(y)) => (*x == '?' || *y == '?' || x == y) && at(i + 1, j + 1),
-                _ => false,
-            };
-            can[i * width + j] = value;
-        }
-    }
-    can[0]
-}
-
-/// True when every name `target` matches is also matched by `pattern`.
-///
-/// Both may hold IAM's wildcards (`*` any run, `?` one character); a `*` in `target` is only
-/// covered by a `*` in `pattern`. Action names compare without case, ARNs with it.
-pub fn covers(pattern: &str, target: &str, ignore_case: bool) -> bool {
-    if !pattern.contains(['*', '?']) {
-        // A plain name covers only itself (the common case, decided without the table).
-        return !target.contains(['*', '?'])
-            && if ignore_case {
-                pattern.eq_ignore_ascii_case(target)
-            } else {
-                pattern == target
-            };
-    }
-    let mut p: Vec<char> = pattern.chars().collect();
-    // `**` matches what `*` does: a run of stars is one, so a pasted run of thousands costs one.
-    p.dedup_by(|a, b| *a == '*' && *b == '*');
-    let t: Vec<char> = target.chars().collect();
-    // Each character of the pattern but `*` takes one of the target's: more of them than the
-    // target has cannot cover it (decided without the table, whose cost is their product).
-    if p.iter().filter(|c| **c != '*').count() > t.len() {
-        return false;
-    }
-    let same = |a: char, b: char| {
-        if ignore_case {
-            a.eq_ignore_ascii_case(&b)
-        } else {
-            a == b
-        }
-    };
-    // row[j]: does p[i..] cover t[j..]; computed from the end of the pattern backwards.
-    let mut next = vec![false; t.len() + 1];
-    next[t.len()] = true;
-    let mut row = vec![false; t.len() + 1];
-    for i in (0..p.len()).rev() {
-        for j in (0..=t.len()).rev() {
-            row[j] = match p[i] {
-                '*' => next[j] || (j < t.len() && row[j + 1]),
-                '?' => j < t.len() && t[j] != '*' && next[j + 1],
-                c => j < t.len() && t[j] != '*' && t[j] != '?' && same(c, t[j]) && next[j + 1],
-            };
-        }
-        std::mem::swap(&mut next, &mut row);
-    }
-    next[0]
 }
 
 /// True when some name could match both patterns (one covers the other, as far as is told here).

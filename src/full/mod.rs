@@ -15,6 +15,7 @@ pub mod paste_error;
 pub mod pasted_json;
 pub mod policy;
 pub mod trust;
+pub mod wildcards;
 
 pub use check::Check;
 pub use outputs::{findings, make, Made, Pasted};

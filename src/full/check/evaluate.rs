@@ -1,14 +1,20 @@
 //! How IAM decides one real action of the guide against the pasted statements: the resources
 //! each reaches, the conditions each holds under, and what an explicit Deny takes away.
+//!
+//! One check decides some two hundred real actions against the same statements: a [`Memo`]
+//! reads each statement's patterns once and keeps every answer that depends on an action's
+//! resource templates rather than its name, so the matching is done once per paste.
 
 use super::Scope;
 use crate::full::actions::{covers, glob_matches, intersects, RealAction};
 use crate::full::conditions::{reading, Truth};
 use crate::full::policy::strings;
+use crate::full::wildcards::{Pattern, Question, Text};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// How much of an action's resources a statement's `Resource` or `NotResource` reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Reach {
     All,
     Some,
@@ -106,18 +112,29 @@ fn resource_reach(statement: &Map<String, Value>, action: &RealAction, scope: Sc
     }
 }
 
-fn action_applies(statement: &Map<String, Value>, action: &RealAction) -> bool {
-    match statement.get("NotAction") {
-        Some(not) => !strings(Some(not)).iter().any(|p| action.matched_by(p)),
-        None => strings(statement.get("Action"))
-            .iter()
-            .any(|p| action.matched_by(p)),
-    }
+/// A statement's `Action` (false) or `NotAction` (true) patterns, read once.
+fn action_patterns(statement: &Map<String, Value>) -> (bool, Vec<Pattern>) {
+    let (not, value) = match statement.get("NotAction") {
+        Some(not) => (true, Some(not)),
+        None => (false, statement.get("Action")),
+    };
+    let mut patterns: Vec<&str> = strings(value);
+    patterns.sort_unstable();
+    patterns.dedup();
+    (
+        not,
+        patterns.iter().map(|p| Pattern::new(p, true)).collect(),
+    )
+}
+
+/// True when the statement's `Action` names the action (`NotAction`: does not name it).
+fn action_applies((not, patterns): &(bool, Vec<Pattern>), name: &Text) -> bool {
+    patterns.iter().any(|p| name.answer(p)) != *not
 }
 
 /// One statement's hold on one real action: it applies to all of the action's requests (`full`),
 /// or to some (on some resources, or under its condition).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Hold {
     pub index: usize,
     pub full: bool,
@@ -143,30 +160,52 @@ pub(super) enum Outcome {
     Missing,
 }
 
-/// True when every resource of `action` that `allow`'s `Resource` reaches is one `deny`'s
-/// `Resource` names (each pattern of the one within a pattern of the other).
-fn within(
-    allow: &Map<String, Value>,
-    deny: &Map<String, Value>,
-    action: &RealAction,
-    scope: Scope<'_>,
-) -> bool {
-    if allow.contains_key("NotResource") || deny.contains_key("NotResource") {
-        return false;
+impl Memo<'_> {
+    /// True when every resource of `action` that the Allow `allow`'s `Resource` reaches is one
+    /// the Deny `deny`'s `Resource` names (each pattern of the one within a pattern of the
+    /// other). Which of the Allow's patterns reach is kept per templates, which the Deny covers
+    /// per pair of statements: each is decided once per paste.
+    fn within(&mut self, allow: usize, deny: usize, class: usize, action: &RealAction) -> bool {
+        let (a, d) = (self.statements[allow], self.statements[deny]);
+        if a.contains_key("NotResource") || d.contains_key("NotResource") {
+            return false;
+        }
+        let scope = self.scope;
+        let reaches = self.reaches.entry((allow, class)).or_insert_with(|| {
+            let targets: Vec<String> = action
+                .resource_templates()
+                .map(|t| fill(t, scope))
+                .collect();
+            strings(a.get("Resource"))
+                .iter()
+                .map(|p| {
+                    if targets.is_empty() {
+                        glob_matches(p, "*", false)
+                    } else {
+                        targets.iter().any(|t| arn_match(p, t, false))
+                    }
+                })
+                .collect()
+        });
+        let reaches = reaches.clone();
+        let allowed = strings(a.get("Resource"));
+        let covered = self
+            .covered
+            .entry((allow, deny))
+            .or_insert_with(|| vec![None; allowed.len()]);
+        reaches
+            .iter()
+            .zip(covered.iter_mut())
+            .zip(&allowed)
+            .all(|((reached, covered), p)| {
+                !reached
+                    || *covered.get_or_insert_with(|| {
+                        strings(d.get("Resource"))
+                            .iter()
+                            .any(|x| arn_match(x, p, true))
+                    })
+            })
     }
-    let denied = strings(deny.get("Resource"));
-    let targets: Vec<String> = action
-        .resource_templates()
-        .map(|t| fill(t, scope))
-        .collect();
-    strings(allow.get("Resource")).iter().all(|p| {
-        let reaches = if targets.is_empty() {
-            glob_matches(p, "*", false)
-        } else {
-            targets.iter().any(|t| arn_match(p, t, false))
-        };
-        !reaches || denied.iter().any(|d| arn_match(d, p, true))
-    })
 }
 
 /// True when a condition entry holds whenever all of `when` hold: it is one of them, or it asks
@@ -186,21 +225,67 @@ fn implied(entry: &str, when: &[String]) -> bool {
             }))
 }
 
-pub(super) fn decide(
-    statements: &[&Map<String, Value>],
-    action: &RealAction,
-    scope: Scope<'_>,
-) -> Outcome {
+/// What one check keeps between the real actions it decides (see the module's comment).
+pub(super) struct Memo<'a> {
+    statements: &'a [&'a Map<String, Value>],
+    scope: Scope<'a>,
+    /// Each statement's action patterns.
+    actions: Vec<(bool, Vec<Pattern>)>,
+    /// The distinct lists of resource templates met so far, each with its number.
+    templates: HashMap<Vec<&'static str>, usize>,
+    /// By templates' number, then statement: the statement's reach.
+    reach: Vec<Vec<Option<Reach>>>,
+    /// By (allow, templates' number): which of the Allow's resource patterns reach them.
+    reaches: HashMap<(usize, usize), Vec<bool>>,
+    /// By (allow, deny): which of the Allow's resource patterns the Deny's cover (each decided
+    /// when first asked).
+    covered: HashMap<(usize, usize), Vec<Option<bool>>>,
+    /// By templates' number and what each statement does for an action: its outcome.
+    decided: HashMap<(usize, Vec<Held>), Outcome>,
+}
+
+/// What one statement does for one action: its hold, whether a Deny, and what its condition
+/// depends on.
+type Held = (Hold, bool, Vec<String>);
+
+impl<'a> Memo<'a> {
+    pub(super) fn new(statements: &'a [&'a Map<String, Value>], scope: Scope<'a>) -> Memo<'a> {
+        Memo {
+            statements,
+            scope,
+            actions: statements.iter().map(|s| action_patterns(s)).collect(),
+            templates: HashMap::new(),
+            reach: Vec::new(),
+            reaches: HashMap::new(),
+            covered: HashMap::new(),
+            decided: HashMap::new(),
+        }
+    }
+}
+
+pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
+    let (statements, scope) = (memo.statements, memo.scope);
+    let templates: Vec<&'static str> = action.resource_templates().collect();
+    let known = memo.templates.len();
+    let class = *memo.templates.entry(templates).or_insert(known);
+    if class == memo.reach.len() {
+        memo.reach.push(vec![None; statements.len()]);
+    }
+    let name = Text::new(&action.name, Question::Matches, true);
     // Each statement that reaches some of the action's requests, with what its condition
     // depends on.
-    let (mut allows, mut denies) = (Vec::new(), Vec::new());
+    let mut held: Vec<Held> = Vec::new();
     for (index, statement) in statements.iter().enumerate() {
-        if !action_applies(statement, action) {
+        if !action_applies(&memo.actions[index], &name) {
             continue;
         }
-        let reach = resource_reach(statement, action, scope);
+        let reach = *memo.reach[class][index]
+            .get_or_insert_with(|| resource_reach(statement, action, scope));
+        if reach == Reach::None {
+            continue;
+        }
         let (condition, depends) = reading(statement.get("Condition"), action);
-        if reach == Reach::None || condition == Truth::Never {
+        if condition == Truth::Never {
             continue;
         }
         let hold = Hold {
@@ -208,31 +293,39 @@ pub(super) fn decide(
             full: reach == Reach::All && condition == Truth::Holds,
             on_resources: reach == Reach::Some,
         };
-        if statement.get("Effect").and_then(Value::as_str) == Some("Deny") {
-            if hold.full {
-                // An explicit Deny wins over every Allow, whatever the order.
-                return Outcome::Denied(hold);
-            }
-            denies.push((hold, depends));
+        let deny = statement.get("Effect").and_then(Value::as_str) == Some("Deny");
+        if deny && hold.full {
+            // An explicit Deny wins over every Allow, whatever the order.
+            return Outcome::Denied(hold);
+        }
+        held.push((hold, deny, depends));
+    }
+    let key = (class, held);
+    if let Some(outcome) = memo.decided.get(&key) {
+        return *outcome;
+    }
+    let outcome = weigh(memo, &key.1, class, action);
+    memo.decided.insert(key, outcome);
+    outcome
+}
+
+/// The outcome of the statements that hold for an action (none of them a Deny of all of it).
+fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize, action: &RealAction) -> Outcome {
+    let (mut allows, mut denies) = (Vec::new(), Vec::new());
+    for (hold, deny, depends) in held {
+        if *deny {
+            denies.push((*hold, depends));
         } else {
-            allows.push((hold, depends));
+            allows.push((*hold, depends));
         }
     }
     // An Allow is void where a Deny on all the resources holds whenever the Allow's condition
     // does (the Deny's condition entries are among the Allow's).
     allows.retain(|(allow, when)| {
-        !denies
-            .iter()
-            .any(|(deny, deny_when): &(Hold, Vec<String>)| {
-                !allow.full
-                    && (!deny.on_resources
-                        || within(
-                            statements[allow.index],
-                            statements[deny.index],
-                            action,
-                            scope,
-                        ))
-                    && deny_when.iter().all(|e| implied(e, when))
+        allow.full
+            || !denies.iter().any(|(deny, deny_when)| {
+                deny_when.iter().all(|e| implied(e, when))
+                    && (!deny.on_resources || memo.within(allow.index, deny.index, class, action))
             })
     });
     let deny = denies.first().map(|(hold, _)| *hold);

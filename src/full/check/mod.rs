@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 mod evaluate;
 
-use evaluate::{decide, Outcome};
+use evaluate::{decide, Memo, Outcome};
 
 /// One action the guide needs (a name or a pattern such as `ec2:Describe*`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +86,12 @@ pub struct Check {
     pub add: Vec<String>,
 }
 
+thread_local! {
+    /// How many checks this thread has run: a keystroke that changes none of the check's inputs
+    /// must not run it again (the live guide's tests count).
+    static RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Up to three names, then how many more.
 fn some_names(names: &[&str]) -> String {
     let mut out = names.iter().take(3).copied().collect::<Vec<_>>().join(", ");
@@ -103,6 +109,7 @@ pub fn check_permissions(
     guide: &PolicyDocument<'_>,
     scope: Scope<'_>,
 ) -> Check {
+    RUNS.with(|runs| runs.set(runs.get() + 1));
     let statements: Vec<&Map<String, Value>> = policy.statements().collect();
     let name = |index: usize| statement_name(index, statements[index]);
     let reference = |index: usize| StatementRef {
@@ -112,13 +119,14 @@ pub fn check_permissions(
             .and_then(Value::as_str)
             .map(str::to_owned),
     };
+    let mut memo = Memo::new(&statements, scope);
     let verdicts: Vec<Verdict> = needed
         .iter()
         .map(|need| {
             let real = expand(need.action);
             let outcomes: Vec<(&str, Outcome)> = real
                 .iter()
-                .map(|a| (a.name.as_str(), decide(&statements, a, scope)))
+                .map(|a| (a.name.as_str(), decide(&mut memo, a)))
                 .collect();
             let of_them = |names: &[&str]| {
                 if real.len() > 1 && names.len() < real.len() {
@@ -359,4 +367,10 @@ fn statements_to_add(missing: &[&str], guide: &PolicyDocument<'_>) -> Vec<String
             Some(to_pretty_json(&statement, 4))
         })
         .collect()
+}
+
+/// How many checks this thread has run (see [`RUNS`]).
+#[cfg(test)]
+pub(crate) fn runs() -> usize {
+    RUNS.with(std::cell::Cell::get)
 }

@@ -1,0 +1,66 @@
+//! The check's cost on adversarial pastes (`benches/adversarial.rs`): legal policies built to
+//! make pattern-against-pattern comparison backtrack. One frame is 16 ms; the bound is ten frames,
+//! generous for a loaded machine and an unoptimised test build, and far below the seconds that
+//! backtracking took on the 10,056 characters.
+
+use ecs_guide::{generate, InputKey, LiveGuide, RawInputs};
+use std::time::{Duration, Instant};
+
+#[path = "../benches/adversarial.rs"]
+mod adversarial;
+
+const BOUND: Duration = Duration::from_millis(160);
+
+fn filled() -> RawInputs {
+    RawInputs::new()
+        .with(InputKey::ShippableAwsAccountId, "210987654321")
+        .with(InputKey::ExternalId, "57b3a1c2d4e5f60718293a4b")
+        .with(InputKey::AwsAccountId, "123456789012")
+}
+
+/// The fastest of five: what the work costs, not what the machine's other load did (about
+/// 30 ms unoptimised on a loaded machine; seconds before).
+fn fastest(mut call: impl FnMut(usize)) -> Duration {
+    (0..5)
+        .map(|i| {
+            let start = Instant::now();
+            call(i);
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn long_multi_wildcard_patterns_are_checked_within_ten_frames() {
+    for policy in [adversarial::stars(10_056), adversarial::marks(10_056)] {
+        let raw = filled().with(InputKey::ExistingPermissionsPolicy, policy);
+        let took = fastest(|_| {
+            std::hint::black_box(generate(&raw));
+        });
+        assert!(took < BOUND, "generate() took {took:?}");
+        // A keystroke after the paste that changes the check's scope: the check runs again.
+        let mut live = LiveGuide::new();
+        live.update(&raw);
+        let took = fastest(|i| {
+            let id = format!("12345678901{i}");
+            live.update(&raw.clone().with(InputKey::AwsAccountId, id));
+        });
+        assert!(took < BOUND, "a keystroke took {took:?}");
+    }
+}
+
+/// The benchmark's pastes are legal: each within the paste cap and read as a permissions policy
+/// (no error), with the statements it was built with; so the worst it reports is the check's.
+#[test]
+fn the_adversarial_pastes_are_legal_permissions_policies() {
+    use ecs_guide::full::policy::PastedPolicy;
+    for length in [10_056, adversarial::CAP] {
+        for (shape, policy) in adversarial::all(length) {
+            assert!(policy.chars().count() <= adversarial::CAP, "{shape}");
+            let read = PastedPolicy::parse(InputKey::ExistingPermissionsPolicy, &policy)
+                .unwrap_or_else(|e| panic!("{shape}, {length}: {e}"));
+            assert!(read.statements().count() >= 2, "{shape}, {length}");
+        }
+    }
+}
