@@ -32,6 +32,19 @@ function needs(output) {
   return keys.length ? `The guide needs: ${keys.map((key) => INPUT_LABELS[key]).join(', ')}.` : 'The guide is not complete yet.';
 }
 
+/** `value`, copied and frozen all the way down: what a listener gets cannot change the element. */
+function frozen(value) {
+  const copy = structuredClone(value);
+  const freeze = (v) => {
+    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const child of Object.values(v)) freeze(child);
+    }
+    return v;
+  };
+  return freeze(copy);
+}
+
 /** The outputs of `method` (both methods when null): the documents a host waits for. */
 function shownOutputs(guide, method) {
   return Object.entries(guide.outputs)
@@ -54,6 +67,10 @@ function define() {
     /** What each host attribute last put in its field: removing it clears only that. */
     #fromHost = new Map();
     #state = { complete: false, value: '' };
+    /** The latest state (frozen), what `guide` returns; the last one dispatched (as JSON); one dispatch queued. */
+    #current = null;
+    #sent = '';
+    #queued = false;
     #disabled = false;
     /** Until the first documents are in: the timer that shows the guide with placeholders instead. */
     #showLater = null;
@@ -115,7 +132,7 @@ function define() {
 
     /** The last generated guide: every output and input state, `complete` and `value`. */
     get guide() {
-      return this.#live ? this.#detail(this.#live.guide()) : null;
+      return this.#live ? this.#current : null;
     }
 
     /** The value to save: the role ARN (cross-account) or user name (account keys), once complete. */
@@ -205,16 +222,36 @@ function define() {
       const id = VALUE_OF[method ?? 'cross-account'];
       let value = '';
       if (complete) value = id ? guide.outputs[id].text : guide.inputs['user-name']?.value ?? '';
-      return { ...guide, complete, value };
+      return frozen({ ...guide, complete, value });
     }
 
+    /**
+     * A new state: `value`, `guide`, the form value and validity change at once; `guide-change` is
+     * queued (a microtask), never dispatched inside the host's own call into the element.
+     */
     #changed(guide) {
       const detail = this.#detail(guide);
+      this.#current = detail;
       this.#state = { complete: detail.complete, value: detail.value };
       const values = {};
       for (const control of this.#live?.controls ?? []) values[control.name] = control.type === 'checkbox' ? String(control.checked) : control.value;
       this.#internals.setFormValue(detail.value || null, JSON.stringify(values));
       this.#validate(detail);
+      if (this.#queued) return;
+      this.#queued = true;
+      queueMicrotask(() => this.#dispatch());
+    }
+
+    /**
+     * Dispatches the latest state, once: every listener gets the same frozen detail, and a change a
+     * listener makes is queued after this dispatch, so the last event a host sees is the latest state.
+     */
+    #dispatch() {
+      this.#queued = false;
+      const detail = this.#current;
+      const signature = JSON.stringify(detail);
+      if (signature === this.#sent) return;
+      this.#sent = signature;
       this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail }));
     }
 
