@@ -21,6 +21,8 @@ export interface EcsIntegrationGuideAttributes extends Partial<Record<Exclude<In
   name?: string;
   /** Invalid (valueMissing) until the shown method's documents are complete. */
   required?: boolean | '';
+  /** Disabled, as a native input: out of validation and the form data. */
+  disabled?: boolean | '';
 }
 
 /** `detail` of `guide-change`, and the element's `guide`. */
@@ -49,6 +51,10 @@ export interface EcsIntegrationGuideElement extends HTMLElement {
   checkValidity(): boolean;
   reportValidity(): boolean;
   name: string;
+  /** Mirrors the `required` attribute: invalid (valueMissing) until complete. */
+  required: boolean;
+  /** Mirrors the `disabled` attribute: out of validation and the form data, its fields disabled. */
+  disabled: boolean;
   method: string | null;
   locked: string;
   hardened: boolean;

@@ -56,7 +56,8 @@ function define() {
     static formAssociated = true;
 
     static get observedAttributes() {
-      return [...INPUT_KEYS, 'method', 'locked'];
+      // `required`, `disabled` and `name` too: a form control's own, each taking effect at once.
+      return [...INPUT_KEYS, 'method', 'locked', 'required', 'disabled', 'name'];
     }
 
     #internals = this.attachInternals();
@@ -72,6 +73,8 @@ function define() {
     #sent = '';
     #queued = false;
     #disabled = false;
+    /** A form state the browser restored before the element rendered: applied when it does. */
+    #restored = null;
     /** Until the first documents are in: the timer that shows the guide with placeholders instead. */
     #showLater = null;
 
@@ -122,7 +125,11 @@ function define() {
 
     attributeChangedCallback(name, before, after) {
       if (!this.#container) return;
-      if (name === 'method') this.#applyMethod();
+      // The browser bars a disabled control from validation and the form data, and keeps its name.
+      if (name === 'disabled' || name === 'name') return;
+      if (name === 'required') {
+        if (this.#current) this.#validate(this.#current);
+      } else if (name === 'method') this.#applyMethod();
       else if (name === 'locked') this.#applyLocked();
       else {
         this.#applyValue(name, after === null);
@@ -158,11 +165,19 @@ function define() {
     set method(value) { if (value == null) this.removeAttribute('method'); else this.setAttribute('method', value); }
     get locked() { return this.getAttribute('locked') ?? ''; }
     set locked(value) { if (value == null) this.removeAttribute('locked'); else this.setAttribute('locked', value); }
+    get required() { return this.hasAttribute('required'); }
+    set required(on) { this.toggleAttribute('required', Boolean(on)); }
+    get disabled() { return this.hasAttribute('disabled'); }
+    set disabled(on) { this.toggleAttribute('disabled', Boolean(on)); }
     get hardened() { return this.hasAttribute('hardened'); }
     set hardened(on) { this.toggleAttribute('hardened', Boolean(on)); }
 
+    /** As a native input: back to the host's values (its attributes) at once, value and validity too. */
     formResetCallback() {
-      this.#container?.querySelector('[data-your-values]')?.reset();
+      if (!this.#container) return;
+      this.#container.querySelector('[data-your-values]')?.reset();
+      this.#applyValues();
+      this.#live?.update();
     }
 
     /** In a disabled fieldset (or form control group), its fields are disabled too. */
@@ -171,17 +186,23 @@ function define() {
       this.#container?.querySelectorAll('[data-your-values] fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
     }
 
+    /** The reader's values back (the browser's restore or autofill); the host's locked values stay the host's. */
     formStateRestoreCallback(state) {
-      if (!this.#container || typeof state !== 'string') return;
+      if (typeof state !== 'string') return;
+      if (!this.#container) {
+        this.#restored = state;
+        return;
+      }
       let values;
       try {
         values = JSON.parse(state);
       } catch {
         return;
       }
+      const locked = this.#lockedKeys();
       for (const key of INPUT_KEYS) {
         const control = this.#control(key);
-        if (control && typeof values[key] === 'string') setValueOf(control, values[key]);
+        if (control && typeof values?.[key] === 'string' && !locked.has(key)) setValueOf(control, values[key]);
       }
       this.#live?.update();
     }
@@ -197,6 +218,11 @@ function define() {
       this.#applyLocked();
       this.#applyValues();
       if (this.#disabled) this.formDisabledCallback(true);
+      if (this.#restored !== null) {
+        const state = this.#restored;
+        this.#restored = null;
+        this.formStateRestoreCallback(state);
+      }
     }
 
     #failed(error) {
@@ -346,9 +372,13 @@ function define() {
       if (this.#live) this.#changed(this.#live.guide());
     }
 
+    /** The keys `locked` names (lower case, as written: unknown ones too). */
+    #lockedKeys() {
+      return new Set((this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean).map((key) => key.toLowerCase()));
+    }
+
     #applyLocked() {
-      const raw = (this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean);
-      const locked = new Set(raw.map((key) => key.toLowerCase()));
+      const locked = this.#lockedKeys();
       const unknown = [...locked].filter((key) => !INPUT_KEYS.includes(key));
       this.#setHostError('locked', unknown.length
         ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}.`
