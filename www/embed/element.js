@@ -73,6 +73,8 @@ function define() {
     #sent = '';
     #queued = false;
     #disabled = false;
+    /** Outputs not generated yet, marked not ready while an attribute is wrong: what they said before. */
+    #notGenerated = new Map();
     /** A form state the browser restored before the element rendered: applied when it does. */
     #restored = null;
     /** Until the first documents are in: the timer that shows the guide with placeholders instead. */
@@ -129,12 +131,16 @@ function define() {
       if (name === 'disabled' || name === 'name') return;
       if (name === 'required') {
         if (this.#current) this.#validate(this.#current);
-      } else if (name === 'method') this.#applyMethod();
+        return;
+      }
+      if (name === 'method') this.#applyMethod();
       else if (name === 'locked') this.#applyLocked();
       else {
         this.#applyValue(name, after === null);
         this.#live?.update();
       }
+      // An attribute's error, made or mended, changes the state even where the documents do not.
+      if (this.#live) this.#changed(this.#live.guide());
     }
 
     /** The last generated guide: every output and input state, `complete` and `value`. */
@@ -240,15 +246,63 @@ function define() {
       return METHODS.includes(method) ? method : null;
     }
 
-    /** The event's detail and `guide`: the outputs and inputs, with the element's complete and value. */
+    /**
+     * The first error of a host attribute, as [key, message]: `partition`, `method` or `locked` not
+     * understood, or a value the core refuses while its field still holds it. No document is ready
+     * until it is fixed.
+     */
+    #attributeError(guide) {
+      for (const [key, message] of this.#hostErrors) if (key !== 'wasm') return [key, message];
+      for (const [key, value] of this.#fromHost) {
+        const error = guide.inputs[key]?.error;
+        const control = this.#control(key);
+        if (error && error.code !== 'missing' && control && String(control.type === 'checkbox' ? control.checked : control.value) === value) {
+          return [key, error.message];
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The event's detail and `guide`: the outputs and inputs, with the element's complete and value.
+     * While an attribute is wrong, no output is complete and each says why.
+     */
     #detail(guide) {
       const method = this.#method();
+      const wrong = this.#attributeError(guide);
+      if (wrong) {
+        const status = `Not ready: ${wrong[1]}`;
+        const outputs = Object.fromEntries(Object.entries(guide.outputs).map(([id, output]) => [id, { ...output, complete: false, status }]));
+        guide = { ...guide, complete: false, outputs };
+      }
       const shown = shownOutputs(guide, method);
       const complete = shown.length > 0 && shown.every(([, output]) => output.complete);
       const id = VALUE_OF[method ?? 'cross-account'];
       let value = '';
       if (complete) value = id ? guide.outputs[id].text : guide.inputs['user-name']?.value ?? '';
       return frozen({ ...guide, complete, value });
+    }
+
+    /**
+     * Each output's completeness and status in the shadow root, as the state has them. While an
+     * attribute is wrong, those not generated yet (the full build's, still the page's own) are not
+     * ready either, and get back what they said once it is fixed.
+     */
+    #showStatuses(detail) {
+      const wrong = this.#attributeError(detail);
+      for (const el of this.#container.querySelectorAll('[data-output], [data-status-for]')) {
+        let output = detail.outputs[el.dataset.output ?? el.dataset.statusFor];
+        if (!output && wrong) {
+          if (!this.#notGenerated.has(el)) this.#notGenerated.set(el, { complete: el.dataset.complete, status: el.textContent });
+          output = { complete: false, status: `Not ready: ${wrong[1]}` };
+        } else if (!output) {
+          output = this.#notGenerated.get(el);
+          this.#notGenerated.delete(el);
+          if (!output) continue;
+        }
+        if (el.dataset.complete !== String(output.complete)) el.dataset.complete = String(output.complete);
+        if (el.dataset.statusFor && el.textContent !== output.status) el.textContent = output.status;
+      }
     }
 
     /**
@@ -263,6 +317,7 @@ function define() {
       for (const control of this.#live?.controls ?? []) values[control.name] = control.type === 'checkbox' ? String(control.checked) : control.value;
       this.#internals.setFormValue(detail.value || null, JSON.stringify(values));
       this.#validate(detail);
+      this.#showStatuses(detail);
       if (this.#queued) return;
       this.#queued = true;
       queueMicrotask(() => this.#dispatch());
@@ -284,6 +339,11 @@ function define() {
     /** Invalid while an input has an error; while incomplete too when the host marks it `required`. */
     #validate(detail) {
       const method = this.#method();
+      const wrong = this.#attributeError(detail);
+      if (wrong) {
+        this.#internals.setValidity({ customError: true }, wrong[1], this.#control(wrong[0]) ?? undefined);
+        return;
+      }
       const error = Object.entries(detail.inputs).find(([key, input]) => input.error && input.error.code !== 'missing'
         && this.#control(key) && !this.#control(key).closest('[hidden]'));
       if (error) {
@@ -337,7 +397,7 @@ function define() {
       else if (key === 'partition') {
         value = attribute.trim().toLowerCase();
         if (!PARTITIONS.includes(value)) {
-          this.#setHostError(key, `The attribute partition="${attribute}" is not a partition: use one of ${PARTITIONS.join(', ')}. The documents use the field's partition.`);
+          this.#setHostError(key, `The attribute partition="${attribute}" is not a partition: use one of ${PARTITIONS.join(', ')}. No document is ready until it is fixed.`);
           return;
         }
       }
@@ -350,7 +410,7 @@ function define() {
       const raw = this.getAttribute('method');
       const method = this.#method();
       this.#setHostError('method', raw !== null && !method
-        ? `The attribute method="${raw}" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown.`
+        ? `The attribute method="${raw}" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown; no document is ready until it is fixed.`
         : null);
       for (const el of this.#container.children) {
         if (el.matches('[data-announce], .host-errors')) continue;
@@ -369,7 +429,6 @@ function define() {
         if (method === 'account-keys' && account.parentElement !== shared) shared.prepend(account);
         else if (method !== 'account-keys' && account.parentElement !== home) home.querySelector('legend').after(account);
       }
-      if (this.#live) this.#changed(this.#live.guide());
     }
 
     /** The keys `locked` names (lower case, as written: unknown ones too). */
@@ -381,7 +440,7 @@ function define() {
       const locked = this.#lockedKeys();
       const unknown = [...locked].filter((key) => !INPUT_KEYS.includes(key));
       this.#setHostError('locked', unknown.length
-        ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}.`
+        ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}. No document is ready until it is fixed.`
         : null);
       for (const key of INPUT_KEYS) {
         const control = this.#control(key);
