@@ -6,7 +6,7 @@
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
 import { LiveGuide } from '../pkg/ecs_guide.js';
 import { connect, setValueOf } from '../live.js';
-import { engineOf, loadFullWhenNeeded } from '../engine.js';
+import { engineOf, watchForFull } from '../engine.js';
 import { renderShadow } from './shadow.js';
 import { INPUT_KEYS as ALL_INPUT_KEYS, INPUT_LABELS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
@@ -114,7 +114,9 @@ function define() {
         this.#container.classList.add('js-ready');
       }
       if (!this.#container.classList.contains('full-ready') && !this.#stopLoading) {
-        this.#stopLoading = loadFullWhenNeeded(this.shadowRoot, this.#live, loadFullModule, this.#container).stop;
+        // A bundled module is one instance: after a failure, a new LiveGuide of it.
+        this.#stopLoading = watchForFull(this.shadowRoot, this.#live, loadFullModule,
+          () => loadFullModule().then(engineOf), this.#container).stop;
       }
     }
 
