@@ -36,6 +36,11 @@ export interface GuideChangeDetail extends Guide {
 /** `guide-change`: bubbles and is composed; check `event.target` is your element. */
 export type GuideChangeEvent = CustomEvent<GuideChangeDetail>;
 
+/** Every event the element dispatches, by name (its `on…` props in React 19's JSX come from it). */
+export interface EcsIntegrationGuideEventMap {
+  'guide-change': GuideChangeEvent;
+}
+
 /** The element: a form-associated custom element (its `value` goes into FormData under `name`). */
 export interface EcsIntegrationGuideElement extends HTMLElement {
   /** The current outputs and input states, or null before the Wasm core has loaded. */
@@ -76,7 +81,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'ecs-integration-guide': EcsIntegrationGuideElement;
   }
-  interface HTMLElementEventMap {
-    'guide-change': GuideChangeEvent;
-  }
+  interface HTMLElementEventMap extends EcsIntegrationGuideEventMap {}
 }
