@@ -15,6 +15,8 @@ export interface EcsIntegrationGuideAttributes extends Partial<Record<Exclude<In
   method?: GuideMethod;
   /** Space-separated input keys shown as read-only facts supplied by the host. */
   locked?: string;
+  /** The compact layout for a settings page: an HTML boolean, on when present. */
+  compact?: boolean | '';
   /** The least-privilege variant: an HTML boolean, on when present. */
   hardened?: boolean | '';
   /** The element's name in its form: FormData carries its `value` under it. */
@@ -63,6 +65,8 @@ export interface EcsIntegrationGuideElement extends HTMLElement {
   method: string | null;
   locked: string;
   hardened: boolean;
+  /** Mirrors the `compact` attribute: the compact layout for a settings page. */
+  compact: boolean;
   awsAccountId: string | null;
   shippableAwsAccountId: string | null;
   externalId: string | null;

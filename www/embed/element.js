@@ -8,6 +8,7 @@ import { LiveGuide } from '../pkg/ecs_guide.js';
 import { connect, setValueOf } from '../live.js';
 import { engineOf, watchForFull } from '../engine.js';
 import { renderShadow } from './shadow.js';
+import { applyCompact } from './compact.js';
 import { INPUT_KEYS as ALL_INPUT_KEYS, INPUT_LABELS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
@@ -57,7 +58,7 @@ function define() {
 
     static get observedAttributes() {
       // `required`, `disabled` and `name` too: a form control's own, each taking effect at once.
-      return [...INPUT_KEYS, 'method', 'locked', 'required', 'disabled', 'name'];
+      return [...INPUT_KEYS, 'method', 'locked', 'compact', 'required', 'disabled', 'name'];
     }
 
     #internals = this.attachInternals();
@@ -135,6 +136,8 @@ function define() {
         if (this.#current) this.#validate(this.#current);
         return;
       }
+      if (name === 'compact' || name === 'method') applyCompact(this.#container, this.hasAttribute('compact'), this.#method());
+      if (name === 'compact') return;
       if (name === 'method') this.#applyMethod();
       else if (name === 'locked') this.#applyLocked();
       else {
@@ -177,6 +180,9 @@ function define() {
     set required(on) { this.toggleAttribute('required', Boolean(on)); }
     get disabled() { return this.hasAttribute('disabled'); }
     set disabled(on) { this.toggleAttribute('disabled', Boolean(on)); }
+    /** The compact layout for settings pages: the value and the next action first, the steps as headings and documents. */
+    get compact() { return this.hasAttribute('compact'); }
+    set compact(on) { this.toggleAttribute('compact', Boolean(on)); }
     get hardened() { return this.hasAttribute('hardened'); }
     set hardened(on) { this.toggleAttribute('hardened', Boolean(on)); }
 
@@ -223,6 +229,7 @@ function define() {
       });
 
       this.#applyMethod();
+      applyCompact(container, this.hasAttribute('compact'), this.#method());
       this.#applyLocked();
       this.#applyValues();
       if (this.#disabled) this.formDisabledCallback(true);
