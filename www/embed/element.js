@@ -1,6 +1,7 @@
 // <ecs-integration-guide>: the guide's steps with live fields and documents in a shadow root; a
 // form-associated custom element. Bundled by tools/build-embed.mjs (esbuild) with generate.js, the
-// wasm-bindgen glue, live.js, engine.js, shadow.js and assets.js (the guide's HTML and CSS, written
+// wasm-bindgen glue, live.js, engine.js, shadow.js, compact.js, state.js, locked.js and
+// assets.js (the guide's HTML and CSS, written
 // by build-site) into dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is
 // defined only where customElements exists.
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
@@ -9,15 +10,14 @@ import { connect, setValueOf } from '../live.js';
 import { engineOf, watchForFull } from '../engine.js';
 import { renderShadow } from './shadow.js';
 import { applyCompact } from './compact.js';
-import { INPUT_KEYS as ALL_INPUT_KEYS, INPUT_LABELS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
+import { applyLocked, lockedKeys } from './locked.js';
+import { METHODS, detailOf, showStatuses, validityOf } from './state.js';
+import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
 
 /** The element's input attributes: every input but the pasted policies. */
 const INPUT_KEYS = ALL_INPUT_KEYS.filter((key) => !PASTED_INPUT_KEYS.includes(key));
-const METHODS = ['cross-account', 'account-keys'];
-/** Each method's value to save: the role ARN, or the IAM user's name (its keys are the reader's). */
-const VALUE_OF = { 'cross-account': 'cross-account-role-arn', 'account-keys': null };
 
 let coreReady = false;
 ready.then(() => { coreReady = true; }, () => {});
@@ -26,31 +26,6 @@ ready.then(() => { coreReady = true; }, () => {});
 const SHOW_PLACEHOLDERS_AFTER = 1000;
 
 const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-
-/** What an incomplete output waits for, as a validation message: "The guide needs: Your AWS account ID." */
-function needs(output) {
-  const keys = output?.waitingFor ?? [];
-  return keys.length ? `The guide needs: ${keys.map((key) => INPUT_LABELS[key]).join(', ')}.` : 'The guide is not complete yet.';
-}
-
-/** `value`, copied and frozen all the way down: what a listener gets cannot change the element. */
-function frozen(value) {
-  const copy = structuredClone(value);
-  const freeze = (v) => {
-    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-      Object.freeze(v);
-      for (const child of Object.values(v)) freeze(child);
-    }
-    return v;
-  };
-  return freeze(copy);
-}
-
-/** The outputs of `method` (both methods when null): the documents a host waits for. */
-function shownOutputs(guide, method) {
-  return Object.entries(guide.outputs)
-    .filter(([id]) => (method ? [method] : METHODS).some((m) => id.startsWith(`${m}-`)));
-}
 
 function define() {
   class EcsIntegrationGuideElement extends HTMLElement {
@@ -273,60 +248,18 @@ function define() {
     }
 
     /**
-     * The event's detail and `guide`: the outputs and inputs, with the element's complete and value.
-     * While an attribute is wrong, no output is complete and each says why.
-     */
-    #detail(guide) {
-      const method = this.#method();
-      const wrong = this.#attributeError(guide);
-      if (wrong) {
-        const status = `Not ready: ${wrong[1]}`;
-        const outputs = Object.fromEntries(Object.entries(guide.outputs).map(([id, output]) => [id, { ...output, complete: false, status }]));
-        guide = { ...guide, complete: false, outputs };
-      }
-      const shown = shownOutputs(guide, method);
-      const complete = shown.length > 0 && shown.every(([, output]) => output.complete);
-      const id = VALUE_OF[method ?? 'cross-account'];
-      let value = '';
-      if (complete) value = id ? guide.outputs[id].text : guide.inputs['user-name']?.value ?? '';
-      return frozen({ ...guide, complete, value });
-    }
-
-    /**
-     * Each output's completeness and status in the shadow root, as the state has them. While an
-     * attribute is wrong, those not generated yet (the full build's, still the page's own) are not
-     * ready either, and get back what they said once it is fixed.
-     */
-    #showStatuses(detail) {
-      const wrong = this.#attributeError(detail);
-      for (const el of this.#container.querySelectorAll('[data-output], [data-status-for]')) {
-        let output = detail.outputs[el.dataset.output ?? el.dataset.statusFor];
-        if (!output && wrong) {
-          if (!this.#notGenerated.has(el)) this.#notGenerated.set(el, { complete: el.dataset.complete, status: el.textContent });
-          output = { complete: false, status: `Not ready: ${wrong[1]}` };
-        } else if (!output) {
-          output = this.#notGenerated.get(el);
-          this.#notGenerated.delete(el);
-          if (!output) continue;
-        }
-        if (el.dataset.complete !== String(output.complete)) el.dataset.complete = String(output.complete);
-        if (el.dataset.statusFor && el.textContent !== output.status) el.textContent = output.status;
-      }
-    }
-
-    /**
      * A new state: `value`, `guide`, the form value and validity change at once; `guide-change` is
      * queued (a microtask), never dispatched inside the host's own call into the element.
      */
     #changed(guide) {
-      const detail = this.#detail(guide);
+      const detail = detailOf(guide, this.#method(), this.#attributeError(guide));
       this.#current = detail;
       this.#state = { complete: detail.complete, value: detail.value };
       const values = {};
       for (const control of this.#live?.controls ?? []) values[control.name] = control.type === 'checkbox' ? String(control.checked) : control.value;
       this.#internals.setFormValue(detail.value || null, JSON.stringify(values));
       this.#validate(detail);
-      this.#showStatuses(detail);
+      showStatuses(this.#container, detail, this.#attributeError(detail), this.#notGenerated);
       if (this.#queued) return;
       this.#queued = true;
       queueMicrotask(() => this.#dispatch());
@@ -345,26 +278,11 @@ function define() {
       this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail }));
     }
 
-    /** Invalid while an input has an error; while incomplete too when the host marks it `required`. */
+    /** Invalid while an attribute or input has an error; while incomplete too when the host marks it `required`. */
     #validate(detail) {
-      const method = this.#method();
-      const wrong = this.#attributeError(detail);
-      if (wrong) {
-        this.#internals.setValidity({ customError: true }, wrong[1], this.#control(wrong[0]) ?? undefined);
-        return;
-      }
-      const error = Object.entries(detail.inputs).find(([key, input]) => input.error && input.error.code !== 'missing'
-        && this.#control(key) && !this.#control(key).closest('[hidden]'));
-      if (error) {
-        this.#internals.setValidity({ customError: true }, error[1].error.message, this.#control(error[0]));
-      } else if (!detail.complete && this.hasAttribute('required')) {
-        const waiting = shownOutputs(detail, method).find(([, output]) => !output.complete);
-        const key = waiting?.[1].waitingFor?.[0];
-        this.#internals.setValidity({ valueMissing: true }, needs(waiting?.[1]),
-          (key && this.#control(key)) || undefined);
-      } else {
-        this.#internals.setValidity({});
-      }
+      const [flags, message, key] = validityOf(detail, this.#method(), this.#attributeError(detail), (k) => this.#control(k),
+        this.hasAttribute('required'));
+      this.#internals.setValidity(flags, message, (key && this.#control(key)) || undefined);
     }
 
     #control(key) {
@@ -440,38 +358,12 @@ function define() {
       }
     }
 
-    /** The keys `locked` names (lower case, as written: unknown ones too). */
     #lockedKeys() {
-      return new Set((this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean).map((key) => key.toLowerCase()));
+      return lockedKeys(this.getAttribute('locked'));
     }
 
     #applyLocked() {
-      const locked = this.#lockedKeys();
-      const unknown = [...locked].filter((key) => !INPUT_KEYS.includes(key));
-      this.#setHostError('locked', unknown.length
-        ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}. No document is ready until it is fixed.`
-        : null);
-      for (const key of INPUT_KEYS) {
-        const control = this.#control(key);
-        if (!control) continue;
-        const field = control.closest('.field');
-        const isLocked = locked.has(key);
-        if (control.tagName === 'SELECT' || control.type === 'checkbox') control.disabled = isLocked;
-        else control.readOnly = isLocked;
-        field.toggleAttribute('data-locked', isLocked);
-        let note = field.querySelector('.locked-note');
-        if (isLocked && !note) {
-          note = document.createElement('p');
-          note.className = 'locked-note';
-          note.id = `locked-${key}`;
-          note.textContent = 'Provided by Shippable.';
-          field.querySelector('label').after(note);
-          control.setAttribute('aria-describedby', `${note.id} ${control.getAttribute('aria-describedby')}`);
-        } else if (!isLocked && note) {
-          control.setAttribute('aria-describedby', control.getAttribute('aria-describedby').replace(`${note.id} `, ''));
-          note.remove();
-        }
-      }
+      this.#setHostError('locked', applyLocked(this.#container.querySelector('[data-your-values]'), this.#lockedKeys(), INPUT_KEYS));
     }
   }
 
