@@ -20,6 +20,8 @@ const bin = (name, tool) => join(hostDir(name), 'node_modules/.bin', tool);
 const ARN = 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access';
 const CN_ARN = 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access';
 const run = promisify(execFile);
+/** A proxy on a closed port for every protocol: a build that reaches for the network fails. */
+const OFFLINE = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].map((k) => [k, 'http://127.0.0.1:9']));
 
 /** Runs a command; on failure the assertion shows its output. Resolves to its stdout and stderr. */
 async function sh(file, args, cwd, env = {}) {
@@ -86,7 +88,8 @@ before(async () => {
   await Promise.all([
     timed('webpack build', () => build('webpack', () => sh(bin('webpack', 'webpack'), ['--env', `out=${built.webpack}`], hostDir('webpack')))),
     timed('vue build', () => build('vue', () => sh(bin('vue', 'vite'), ['build', '--outDir', built.vue, '--emptyOutDir', '--logLevel', 'info'], hostDir('vue')))),
-    timed('next build', () => build('next', () => sh(bin('next', 'next'), ['build'], hostDir('next'), { NEXT_TELEMETRY_DISABLED: '1' }))),
+    // Offline: any request through the network would go to a closed port.
+    timed('next build', () => build('next', () => sh(bin('next', 'next'), ['build'], hostDir('next'), { NEXT_TELEMETRY_DISABLED: '1', ...OFFLINE }))),
   ]);
   browser = await launch();
   for (const name of ['webpack', 'vue']) {
@@ -182,7 +185,7 @@ test('Vue 3 + Vite: bound attributes, @guide-change into reactive state, v-if re
   await context.close();
 });
 
-test('Next.js 16: the App Router page builds (the module imported on the server too), hydrates, and guide-change fills state', async () => {
+test('Next.js 16: the App Router page builds offline (the module imported on the server too), hydrates, and guide-change fills state', async () => {
   const log = buildLog('next');
   assert.doesNotMatch(log, /warn|Critical dependency/i, log);
   const { page, context, errors, failed } = await open(`${built.nextOrigin}/`);
