@@ -26,7 +26,7 @@ setup() {
   need_node_modules
   case "$what" in
     test | all)
-      say "set-up for tests: checking Debian's chromium, the test host's npm packages, the Python tools of tests/iac"
+      say "set-up for tests: checking Debian's chromium, the test hosts' npm packages, the Python tools of tests/iac"
       need_chromium
       need_host_modules
       need_python_tools
@@ -67,14 +67,19 @@ need_node_modules() {
   fi
 }
 
-# The test host of tests/host (React, TypeScript, Vite; pinned in its own lock file), where
-# tests/browser/host.test.mjs installs the packed embed: installed again only when its lock changes.
+# The test hosts, each pinned in its own lock file, where the browser tests install the packed
+# embed: tests/host (React, TypeScript, Vite; host.test.mjs) and tests/host-* (webpack, Vue + Vite,
+# Next.js, AngularJS; hosts.test.mjs). Each installed again only when its lock changes.
 need_host_modules() {
-  local lock=tests/host/package-lock.json stamp=tests/host/node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
-    say "installing the test host's npm packages from $lock"
-    (cd tests/host && npm ci --no-audit --no-fund)
-  fi
+  local host lock stamp
+  for host in tests/host tests/host-*/; do
+    host=${host%/}
+    lock=$host/package-lock.json stamp=$host/node_modules/.package-lock.json
+    if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+      say "installing the test host's npm packages from $lock"
+      (cd "$host" && npm ci --no-audit --no-fund)
+    fi
+  done
 }
 
 need_lighthouse() {

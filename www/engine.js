@@ -27,17 +27,23 @@ export function importFull(url) {
 /**
  * Switches `live` to the full build once the reader may need it: when an output the small build
  * does not make (or a field where a policy is pasted) comes within a screen of view, when such a
- * field gets focus, or before printing. `source` is the full build's glue URL, or (a bundled
- * host's) a function that imports and initialises it; once it is in use, `marker` gets the class
- * `full-ready`. Returns { load, stop }: load it now; stop watching (listeners and observer).
+ * field gets focus, or before printing. `source` is the full build's glue URL; once it is in use,
+ * `marker` gets the class `full-ready`. Returns { load, stop }: load it now; stop watching
+ * (listeners and observer).
  */
 export function loadFullWhenNeeded(root, live, source, marker) {
-  const load = typeof source === 'function' ? source : () => importFull(source);
   // After a failure: a new instance of the glue (its URL differs by a query), its own Wasm memory.
-  // A bundled module is one instance: a new LiveGuide of it.
-  live.fresh = typeof source === 'function'
-    ? () => source().then(engineOf)
-    : () => importFull(`${source}?instance=${++instances}`).then(engineOf);
+  return watchForFull(root, live, () => importFull(source),
+    () => importFull(`${source}?instance=${++instances}`).then(engineOf), marker);
+}
+
+/**
+ * loadFullWhenNeeded with the loading given as functions: `load` imports and initialises the full
+ * build, `fresh` makes a fresh engine after a failure. The embed calls it with its own literal
+ * import, so its bundle holds no import() of a variable (a bundler warns of one).
+ */
+export function watchForFull(root, live, load, fresh, marker) {
+  live.fresh = fresh;
   const missing = [...root.querySelectorAll('[data-output]')]
     .filter((el) => !(el.dataset.output in live.guide().outputs));
   const fields = [...root.querySelectorAll('[data-guide-inputs]')];

@@ -10,15 +10,60 @@ test('unknown attribute values are visible errors; partitions are case-insensiti
   const { page, context } = await open('/host/blank.html');
   await createOn(page, { 'aws-account-id': '123456789012', partition: 'mars', method: 'cross-acount', locked: 'external-id nonsense' });
   assert.deepEqual(await hostErrors(page), [
-    'The attribute method="cross-acount" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown.',
-    'The attribute locked names "nonsense", not an input key: use aws-account-id, shippable-aws-account-id, external-id, role-name, policy-name, user-name, user-policy-name, partition, hardened.',
-    'The attribute partition="mars" is not a partition: use one of aws, aws-cn, aws-us-gov. The documents use the field\'s partition.',
+    'The attribute method="cross-acount" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown; no document is ready until it is fixed.',
+    'The attribute locked names "nonsense", not an input key: use aws-account-id, shippable-aws-account-id, external-id, role-name, policy-name, user-name, user-policy-name, partition, hardened. No document is ready until it is fixed.',
+    'The attribute partition="mars" is not a partition: use one of aws, aws-cn, aws-us-gov. No document is ready until it is fixed.',
   ]);
   assert.equal(await inGuide(page, 'made', '.host-errors').getAttribute('role'), 'alert');
   await page.$eval('#made', (e) => { e.partition = 'AWS-CN'; e.method = 'cross-account'; e.locked = 'external-id'; });
   assert.deepEqual(await hostErrors(page), []);
   assert.equal(await inGuide(page, 'made', '[name="partition"]').inputValue(), 'aws-cn');
   assert.equal(await outputText(page, 'made', 'cross-account-role-arn'), 'arn:aws-cn:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  await context.close();
+});
+
+test('an invalid attribute makes it incomplete until fixed: no document ready, invalid with the attribute\'s message (issue 21)', async () => {
+  const { page, context } = await open('/host/blank.html');
+  await page.evaluate(() => { document.body.innerHTML = '<form id="f"></form>'; });
+  await createOn(page, { name: 'role-arn', method: 'cross-account', 'aws-account-id': '123456789012',
+    'shippable-aws-account-id': '210987654321', 'external-id': '57b3a1c2d4e5f60718293a4b' });
+  await page.evaluate(() => document.getElementById('f').append(document.getElementById('made')));
+  const arn = 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access';
+  /** Everything a host sees, read in the task after `change` (its guide-change dispatched by then). */
+  const seen = (change) => page.evaluate(async (change) => {
+    const e = document.getElementById('made');
+    let last = null;
+    const listen = (event) => { last = event.detail; };
+    e.addEventListener('guide-change', listen);
+    (0, eval)(`(${change})`)(e);
+    await new Promise((resolve) => setTimeout(resolve));
+    e.removeEventListener('guide-change', listen);
+    const shown = (selector) => [...e.shadowRoot.querySelectorAll(selector)].filter((el) => el.checkVisibility());
+    return { complete: e.complete, value: e.value, form: new FormData(document.getElementById('f')).get('role-arn'),
+      valid: e.validity.valid, message: e.validationMessage,
+      event: last && { complete: last.complete, value: last.value, trust: last.outputs['cross-account-trust-policy'].complete,
+        arn: last.outputs['cross-account-role-arn'].complete },
+      ready: shown('[data-status-for]').some((el) => /Ready/.test(el.textContent)),
+      completeShown: shown('[data-output][data-complete="true"]').length > 0 };
+  }, change.toString());
+  const wrong = (message) => ({ complete: false, value: '', form: null, valid: false, message,
+    event: { complete: false, value: '', trust: false, arn: false }, ready: false, completeShown: false });
+  const fine = { complete: true, value: arn, form: arn, valid: true, message: '',
+    event: { complete: true, value: arn, trust: true, arn: true }, ready: true, completeShown: true };
+  assert.deepEqual(await seen((e) => e.setAttribute('partition', 'mars')),
+    wrong('The attribute partition="mars" is not a partition: use one of aws, aws-cn, aws-us-gov. No document is ready until it is fixed.'));
+  assert.deepEqual(await seen((e) => e.setAttribute('partition', 'aws')), fine);
+  assert.deepEqual(await seen((e) => e.setAttribute('method', 'cross-acount')),
+    wrong('The attribute method="cross-acount" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown; no document is ready until it is fixed.'));
+  assert.deepEqual(await seen((e) => e.setAttribute('method', 'cross-account')), fine);
+  assert.deepEqual(await seen((e) => e.setAttribute('locked', 'external-id nonsense')),
+    wrong('The attribute locked names "nonsense", not an input key: use aws-account-id, shippable-aws-account-id, external-id, role-name, policy-name, user-name, user-policy-name, partition, hardened. No document is ready until it is fixed.'));
+  assert.deepEqual(await seen((e) => e.setAttribute('locked', 'external-id')), fine);
+  // A value the core refuses: its own message, and nothing ready.
+  const { event, ...bad } = await seen((e) => e.setAttribute('aws-account-id', '12345'));
+  assert.deepEqual(bad, { complete: false, value: '', form: null, valid: false,
+    message: 'Your AWS account ID: an AWS account ID has 12 digits; this has 5.', ready: false, completeShown: false });
+  assert.deepEqual(await seen((e) => e.setAttribute('aws-account-id', '123456789012')), fine);
   await context.close();
 });
 

@@ -36,6 +36,14 @@ test('the module carries the six documents, not the scripts and templates the fu
   assert.ok(module.includes('elasticloadbalancing:DeregisterInstancesFromLoadBalancer'));
 });
 
+test('every import() in the built modules is of a literal path, for a bundler\'s static analysis (issue 21)', () => {
+  for (const file of ['ecs-integration-guide.js', 'generate.js', 'ecs_guide_full.js']) {
+    const module = readFileSync(join(DIST, 'embed', file), 'utf8');
+    const imports = module.match(/\bimport\s*\([^)]*\)/g) ?? [];
+    assert.deepEqual(imports.filter((call) => !/^import\s*\(\s*(["'])\.\/[\w.-]+\1\s*\)$/.test(call)), [], file);
+  }
+});
+
 test('page weight is a budget: the first load (module and .wasm) stays within 60 KB compressed (issue 4)', () => {
   const gzip = ['ecs-integration-guide.js', 'ecs_guide_bg.wasm']
     .reduce((n, file) => n + gzipSync(readFileSync(join(DIST, 'embed', file)), { level: 9 }).length, 0);

@@ -71,7 +71,7 @@ async function fullBuild(page) {
   await page.locator('ecs-integration-guide .guide.full-ready').waitFor({ state: 'attached' });
 }
 
-test('the host type-checks with tsc --noEmit (strict, NodeNext, skipLibCheck off) and builds with vite', () => {
+test('the host type-checks with tsc --noEmit (strict, noImplicitAny, NodeNext, skipLibCheck off; onguide-change typed) and builds with vite', () => {
   run(join(BIN, 'tsc'), ['--noEmit', '-p', HOST], HOST);
   assert.doesNotMatch(buildLog, /MISSING_EXPORT|warning/i, buildLog);
   const assets = readdirSync(join(built, 'assets'));

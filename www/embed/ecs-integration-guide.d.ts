@@ -15,12 +15,16 @@ export interface EcsIntegrationGuideAttributes extends Partial<Record<Exclude<In
   method?: GuideMethod;
   /** Space-separated input keys shown as read-only facts supplied by the host. */
   locked?: string;
+  /** The compact layout for a settings page: an HTML boolean, on when present. */
+  compact?: boolean | '';
   /** The least-privilege variant: an HTML boolean, on when present. */
   hardened?: boolean | '';
   /** The element's name in its form: FormData carries its `value` under it. */
   name?: string;
   /** Invalid (valueMissing) until the shown method's documents are complete. */
   required?: boolean | '';
+  /** Disabled, as a native input: out of validation and the form data. */
+  disabled?: boolean | '';
 }
 
 /** `detail` of `guide-change`, and the element's `guide`. */
@@ -33,6 +37,11 @@ export interface GuideChangeDetail extends Guide {
 
 /** `guide-change`: bubbles and is composed; check `event.target` is your element. */
 export type GuideChangeEvent = CustomEvent<GuideChangeDetail>;
+
+/** Every event the element dispatches, by name (its `on…` props in React 19's JSX come from it). */
+export interface EcsIntegrationGuideEventMap {
+  'guide-change': GuideChangeEvent;
+}
 
 /** The element: a form-associated custom element (its `value` goes into FormData under `name`). */
 export interface EcsIntegrationGuideElement extends HTMLElement {
@@ -49,9 +58,15 @@ export interface EcsIntegrationGuideElement extends HTMLElement {
   checkValidity(): boolean;
   reportValidity(): boolean;
   name: string;
+  /** Mirrors the `required` attribute: invalid (valueMissing) until complete. */
+  required: boolean;
+  /** Mirrors the `disabled` attribute: out of validation and the form data, its fields disabled. */
+  disabled: boolean;
   method: string | null;
   locked: string;
   hardened: boolean;
+  /** Mirrors the `compact` attribute: the compact layout for a settings page. */
+  compact: boolean;
   awsAccountId: string | null;
   shippableAwsAccountId: string | null;
   externalId: string | null;
@@ -70,7 +85,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'ecs-integration-guide': EcsIntegrationGuideElement;
   }
-  interface HTMLElementEventMap {
-    'guide-change': GuideChangeEvent;
-  }
+  interface HTMLElementEventMap extends EcsIntegrationGuideEventMap {}
 }

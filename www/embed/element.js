@@ -1,22 +1,23 @@
 // <ecs-integration-guide>: the guide's steps with live fields and documents in a shadow root; a
 // form-associated custom element. Bundled by tools/build-embed.mjs (esbuild) with generate.js, the
-// wasm-bindgen glue, live.js, engine.js, shadow.js and assets.js (the guide's HTML and CSS, written
+// wasm-bindgen glue, live.js, engine.js, shadow.js, compact.js, state.js, locked.js and
+// assets.js (the guide's HTML and CSS, written
 // by build-site) into dist/embed/ecs-integration-guide.js. Importable without a DOM: the element is
 // defined only where customElements exists.
 import { ready, generate, loadFull, loadFullModule, initWith } from './generate.js';
 import { LiveGuide } from '../pkg/ecs_guide.js';
 import { connect, setValueOf } from '../live.js';
-import { engineOf, loadFullWhenNeeded } from '../engine.js';
+import { engineOf, watchForFull } from '../engine.js';
 import { renderShadow } from './shadow.js';
-import { INPUT_KEYS as ALL_INPUT_KEYS, INPUT_LABELS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
+import { applyCompact } from './compact.js';
+import { applyLocked, lockedKeys } from './locked.js';
+import { METHODS, detailOf, showStatuses, validityOf } from './state.js';
+import { INPUT_KEYS as ALL_INPUT_KEYS, PASTED_INPUT_KEYS, PARTITIONS } from '../generated/facts.js';
 
 export { ready, generate, loadFull, initWith };
 
 /** The element's input attributes: every input but the pasted policies. */
 const INPUT_KEYS = ALL_INPUT_KEYS.filter((key) => !PASTED_INPUT_KEYS.includes(key));
-const METHODS = ['cross-account', 'account-keys'];
-/** Each method's value to save: the role ARN, or the IAM user's name (its keys are the reader's). */
-const VALUE_OF = { 'cross-account': 'cross-account-role-arn', 'account-keys': null };
 
 let coreReady = false;
 ready.then(() => { coreReady = true; }, () => {});
@@ -26,24 +27,13 @@ const SHOW_PLACEHOLDERS_AFTER = 1000;
 
 const camel = (key) => key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-/** What an incomplete output waits for, as a validation message: "The guide needs: Your AWS account ID." */
-function needs(output) {
-  const keys = output?.waitingFor ?? [];
-  return keys.length ? `The guide needs: ${keys.map((key) => INPUT_LABELS[key]).join(', ')}.` : 'The guide is not complete yet.';
-}
-
-/** The outputs of `method` (both methods when null): the documents a host waits for. */
-function shownOutputs(guide, method) {
-  return Object.entries(guide.outputs)
-    .filter(([id]) => (method ? [method] : METHODS).some((m) => id.startsWith(`${m}-`)));
-}
-
 function define() {
   class EcsIntegrationGuideElement extends HTMLElement {
     static formAssociated = true;
 
     static get observedAttributes() {
-      return [...INPUT_KEYS, 'method', 'locked'];
+      // `required`, `disabled` and `name` too: a form control's own, each taking effect at once.
+      return [...INPUT_KEYS, 'method', 'locked', 'compact', 'required', 'disabled', 'name'];
     }
 
     #internals = this.attachInternals();
@@ -54,7 +44,15 @@ function define() {
     /** What each host attribute last put in its field: removing it clears only that. */
     #fromHost = new Map();
     #state = { complete: false, value: '' };
+    /** The latest state (frozen), what `guide` returns; the last one dispatched (as JSON); one dispatch queued. */
+    #current = null;
+    #sent = '';
+    #queued = false;
     #disabled = false;
+    /** Outputs not generated yet, marked not ready while an attribute is wrong: what they said before. */
+    #notGenerated = new Map();
+    /** A form state the browser restored before the element rendered: applied when it does. */
+    #restored = null;
     /** Until the first documents are in: the timer that shows the guide with placeholders instead. */
     #showLater = null;
 
@@ -92,7 +90,9 @@ function define() {
         this.#container.classList.add('js-ready');
       }
       if (!this.#container.classList.contains('full-ready') && !this.#stopLoading) {
-        this.#stopLoading = loadFullWhenNeeded(this.shadowRoot, this.#live, loadFullModule, this.#container).stop;
+        // A bundled module is one instance: after a failure, a new LiveGuide of it.
+        this.#stopLoading = watchForFull(this.shadowRoot, this.#live, loadFullModule,
+          () => loadFullModule().then(engineOf), this.#container).stop;
       }
     }
 
@@ -105,17 +105,27 @@ function define() {
 
     attributeChangedCallback(name, before, after) {
       if (!this.#container) return;
+      // The browser bars a disabled control from validation and the form data, and keeps its name.
+      if (name === 'disabled' || name === 'name') return;
+      if (name === 'required') {
+        if (this.#current) this.#validate(this.#current);
+        return;
+      }
+      if (name === 'compact' || name === 'method') applyCompact(this.#container, this.hasAttribute('compact'), this.#method());
+      if (name === 'compact') return;
       if (name === 'method') this.#applyMethod();
       else if (name === 'locked') this.#applyLocked();
       else {
         this.#applyValue(name, after === null);
         this.#live?.update();
       }
+      // An attribute's error, made or mended, changes the state even where the documents do not.
+      if (this.#live) this.#changed(this.#live.guide());
     }
 
     /** The last generated guide: every output and input state, `complete` and `value`. */
     get guide() {
-      return this.#live ? this.#detail(this.#live.guide()) : null;
+      return this.#live ? this.#current : null;
     }
 
     /** The value to save: the role ARN (cross-account) or user name (account keys), once complete. */
@@ -141,11 +151,22 @@ function define() {
     set method(value) { if (value == null) this.removeAttribute('method'); else this.setAttribute('method', value); }
     get locked() { return this.getAttribute('locked') ?? ''; }
     set locked(value) { if (value == null) this.removeAttribute('locked'); else this.setAttribute('locked', value); }
+    get required() { return this.hasAttribute('required'); }
+    set required(on) { this.toggleAttribute('required', Boolean(on)); }
+    get disabled() { return this.hasAttribute('disabled'); }
+    set disabled(on) { this.toggleAttribute('disabled', Boolean(on)); }
+    /** The compact layout for settings pages: the value and the next action first, the steps as headings and documents. */
+    get compact() { return this.hasAttribute('compact'); }
+    set compact(on) { this.toggleAttribute('compact', Boolean(on)); }
     get hardened() { return this.hasAttribute('hardened'); }
     set hardened(on) { this.toggleAttribute('hardened', Boolean(on)); }
 
+    /** As a native input: back to the host's values (its attributes) at once, value and validity too. */
     formResetCallback() {
-      this.#container?.querySelector('[data-your-values]')?.reset();
+      if (!this.#container) return;
+      this.#container.querySelector('[data-your-values]')?.reset();
+      this.#applyValues();
+      this.#live?.update();
     }
 
     /** In a disabled fieldset (or form control group), its fields are disabled too. */
@@ -154,17 +175,23 @@ function define() {
       this.#container?.querySelectorAll('[data-your-values] fieldset').forEach((fieldset) => { fieldset.disabled = disabled; });
     }
 
+    /** The reader's values back (the browser's restore or autofill); the host's locked values stay the host's. */
     formStateRestoreCallback(state) {
-      if (!this.#container || typeof state !== 'string') return;
+      if (typeof state !== 'string') return;
+      if (!this.#container) {
+        this.#restored = state;
+        return;
+      }
       let values;
       try {
         values = JSON.parse(state);
       } catch {
         return;
       }
+      const locked = this.#lockedKeys();
       for (const key of INPUT_KEYS) {
         const control = this.#control(key);
-        if (control && typeof values[key] === 'string') setValueOf(control, values[key]);
+        if (control && typeof values?.[key] === 'string' && !locked.has(key)) setValueOf(control, values[key]);
       }
       this.#live?.update();
     }
@@ -177,9 +204,15 @@ function define() {
       });
 
       this.#applyMethod();
+      applyCompact(container, this.hasAttribute('compact'), this.#method());
       this.#applyLocked();
       this.#applyValues();
       if (this.#disabled) this.formDisabledCallback(true);
+      if (this.#restored !== null) {
+        const state = this.#restored;
+        this.#restored = null;
+        this.formStateRestoreCallback(state);
+      }
     }
 
     #failed(error) {
@@ -197,42 +230,59 @@ function define() {
       return METHODS.includes(method) ? method : null;
     }
 
-    /** The event's detail and `guide`: the outputs and inputs, with the element's complete and value. */
-    #detail(guide) {
-      const method = this.#method();
-      const shown = shownOutputs(guide, method);
-      const complete = shown.length > 0 && shown.every(([, output]) => output.complete);
-      const id = VALUE_OF[method ?? 'cross-account'];
-      let value = '';
-      if (complete) value = id ? guide.outputs[id].text : guide.inputs['user-name']?.value ?? '';
-      return { ...guide, complete, value };
+    /**
+     * The first error of a host attribute, as [key, message]: `partition`, `method` or `locked` not
+     * understood, or a value the core refuses while its field still holds it. No document is ready
+     * until it is fixed.
+     */
+    #attributeError(guide) {
+      for (const [key, message] of this.#hostErrors) if (key !== 'wasm') return [key, message];
+      for (const [key, value] of this.#fromHost) {
+        const error = guide.inputs[key]?.error;
+        const control = this.#control(key);
+        if (error && error.code !== 'missing' && control && String(control.type === 'checkbox' ? control.checked : control.value) === value) {
+          return [key, error.message];
+        }
+      }
+      return null;
     }
 
+    /**
+     * A new state: `value`, `guide`, the form value and validity change at once; `guide-change` is
+     * queued (a microtask), never dispatched inside the host's own call into the element.
+     */
     #changed(guide) {
-      const detail = this.#detail(guide);
+      const detail = detailOf(guide, this.#method(), this.#attributeError(guide));
+      this.#current = detail;
       this.#state = { complete: detail.complete, value: detail.value };
       const values = {};
       for (const control of this.#live?.controls ?? []) values[control.name] = control.type === 'checkbox' ? String(control.checked) : control.value;
       this.#internals.setFormValue(detail.value || null, JSON.stringify(values));
       this.#validate(detail);
+      showStatuses(this.#container, detail, this.#attributeError(detail), this.#notGenerated);
+      if (this.#queued) return;
+      this.#queued = true;
+      queueMicrotask(() => this.#dispatch());
+    }
+
+    /**
+     * Dispatches the latest state, once: every listener gets the same frozen detail, and a change a
+     * listener makes is queued after this dispatch, so the last event a host sees is the latest state.
+     */
+    #dispatch() {
+      this.#queued = false;
+      const detail = this.#current;
+      const signature = JSON.stringify(detail);
+      if (signature === this.#sent) return;
+      this.#sent = signature;
       this.dispatchEvent(new CustomEvent('guide-change', { bubbles: true, composed: true, detail }));
     }
 
-    /** Invalid while an input has an error; while incomplete too when the host marks it `required`. */
+    /** Invalid while an attribute or input has an error; while incomplete too when the host marks it `required`. */
     #validate(detail) {
-      const method = this.#method();
-      const error = Object.entries(detail.inputs).find(([key, input]) => input.error && input.error.code !== 'missing'
-        && this.#control(key) && !this.#control(key).closest('[hidden]'));
-      if (error) {
-        this.#internals.setValidity({ customError: true }, error[1].error.message, this.#control(error[0]));
-      } else if (!detail.complete && this.hasAttribute('required')) {
-        const waiting = shownOutputs(detail, method).find(([, output]) => !output.complete);
-        const key = waiting?.[1].waitingFor?.[0];
-        this.#internals.setValidity({ valueMissing: true }, needs(waiting?.[1]),
-          (key && this.#control(key)) || undefined);
-      } else {
-        this.#internals.setValidity({});
-      }
+      const [flags, message, key] = validityOf(detail, this.#method(), this.#attributeError(detail), (k) => this.#control(k),
+        this.hasAttribute('required'));
+      this.#internals.setValidity(flags, message, (key && this.#control(key)) || undefined);
     }
 
     #control(key) {
@@ -274,7 +324,7 @@ function define() {
       else if (key === 'partition') {
         value = attribute.trim().toLowerCase();
         if (!PARTITIONS.includes(value)) {
-          this.#setHostError(key, `The attribute partition="${attribute}" is not a partition: use one of ${PARTITIONS.join(', ')}. The documents use the field's partition.`);
+          this.#setHostError(key, `The attribute partition="${attribute}" is not a partition: use one of ${PARTITIONS.join(', ')}. No document is ready until it is fixed.`);
           return;
         }
       }
@@ -287,7 +337,7 @@ function define() {
       const raw = this.getAttribute('method');
       const method = this.#method();
       this.#setHostError('method', raw !== null && !method
-        ? `The attribute method="${raw}" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown.`
+        ? `The attribute method="${raw}" is not a method: use cross-account or account-keys, or leave it out for both. Both are shown; no document is ready until it is fixed.`
         : null);
       for (const el of this.#container.children) {
         if (el.matches('[data-announce], .host-errors')) continue;
@@ -306,37 +356,14 @@ function define() {
         if (method === 'account-keys' && account.parentElement !== shared) shared.prepend(account);
         else if (method !== 'account-keys' && account.parentElement !== home) home.querySelector('legend').after(account);
       }
-      if (this.#live) this.#changed(this.#live.guide());
+    }
+
+    #lockedKeys() {
+      return lockedKeys(this.getAttribute('locked'));
     }
 
     #applyLocked() {
-      const raw = (this.getAttribute('locked') || '').split(/[\s,]+/).filter(Boolean);
-      const locked = new Set(raw.map((key) => key.toLowerCase()));
-      const unknown = [...locked].filter((key) => !INPUT_KEYS.includes(key));
-      this.#setHostError('locked', unknown.length
-        ? `The attribute locked names ${unknown.map((k) => `"${k}"`).join(', ')}, not an input key: use ${INPUT_KEYS.join(', ')}.`
-        : null);
-      for (const key of INPUT_KEYS) {
-        const control = this.#control(key);
-        if (!control) continue;
-        const field = control.closest('.field');
-        const isLocked = locked.has(key);
-        if (control.tagName === 'SELECT' || control.type === 'checkbox') control.disabled = isLocked;
-        else control.readOnly = isLocked;
-        field.toggleAttribute('data-locked', isLocked);
-        let note = field.querySelector('.locked-note');
-        if (isLocked && !note) {
-          note = document.createElement('p');
-          note.className = 'locked-note';
-          note.id = `locked-${key}`;
-          note.textContent = 'Provided by Shippable.';
-          field.querySelector('label').after(note);
-          control.setAttribute('aria-describedby', `${note.id} ${control.getAttribute('aria-describedby')}`);
-        } else if (!isLocked && note) {
-          control.setAttribute('aria-describedby', control.getAttribute('aria-describedby').replace(`${note.id} `, ''));
-          note.remove();
-        }
-      }
+      this.#setHostError('locked', applyLocked(this.#container.querySelector('[data-your-values]'), this.#lockedKeys(), INPUT_KEYS));
     }
   }
 

@@ -1,15 +1,19 @@
 // The element's shadow root: its constructed stylesheet, the guide's own HTML (through the Trusted
 // Types policy `ecs-integration-guide`), the host-errors box, the live region and in-root anchor links.
 import { TEMPLATE, STYLES } from './assets.js';
+import { COMPACT_STYLES } from './compact.js';
 
-let sheet;
+let sheets;
 function styles() {
-  // A constructed stylesheet: no <style> element, so a host CSP without 'unsafe-inline' is fine.
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
+  // Constructed stylesheets: no <style> element, so a host CSP without 'unsafe-inline' is fine.
+  if (!sheets) {
+    sheets = [STYLES, COMPACT_STYLES].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
   }
-  return sheet;
+  return sheets;
 }
 
 /**
@@ -31,7 +35,7 @@ function renderGuide(container) {
 
 /** Renders the guide into the shadow root `root`; returns its container (hidden while `waiting`). */
 export function renderShadow(root) {
-  root.adoptedStyleSheets = [styles()];
+  root.adoptedStyleSheets = styles();
   const container = document.createElement('div');
   // Hidden until its first documents are in: no layout or paint of the placeholders before.
   container.className = 'guide waiting';

@@ -100,7 +100,7 @@ fn main() -> ExitCode {
 /// The files of `www/` that go to the site root as they are.
 const SITE_FILES: [&str; 4] = ["app.js", "live.js", "engine.js", "links.js"];
 /// The files of `www/embed/` that go to `dist/embed/` as they are.
-const EMBED_FILES: [&str; 9] = [
+const EMBED_FILES: [&str; 10] = [
     "package.json",
     "ecs-integration-guide.d.ts",
     "generate.d.ts",
@@ -110,6 +110,8 @@ const EMBED_FILES: [&str; 9] = [
     "demo.html",
     "demo.js",
     "demo.css",
+    // The compact layout's picture, for the embedding page (content/embedding.md).
+    "compact.png",
 ];
 
 fn read(path: &Path) -> std::io::Result<String> {

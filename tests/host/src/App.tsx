@@ -1,28 +1,16 @@
 // A settings page as a front-end engineer would write it: the guide inside the page's own form, its
 // role ARN in React state through guide-change, FormData on submit. No shims, no configuration.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// The event through React 19's custom element event prop, onguide-change: its parameter typed by
+// …/react (strict, noImplicitAny).
+import { useState, type FormEvent } from 'react';
 import '@shippable/ecs-integration-guide';
-import type { EcsIntegrationGuideElement, GuideChangeEvent } from '@shippable/ecs-integration-guide';
 import type {} from '@shippable/ecs-integration-guide/react';
 
 export function App() {
-  const guide = useRef<EcsIntegrationGuideElement>(null);
   const [roleArn, setRoleArn] = useState('');
   const [complete, setComplete] = useState(false);
   const [mounted, setMounted] = useState(true);
   const [saved, setSaved] = useState('');
-
-  useEffect(() => {
-    const element = guide.current;
-    if (!element) return;
-    const onChange = (event: GuideChangeEvent) => {
-      if (event.target !== element) return; // only our element's events count
-      setRoleArn(event.detail.value);
-      setComplete(event.detail.complete);
-    };
-    element.addEventListener('guide-change', onChange);
-    return () => element.removeEventListener('guide-change', onChange);
-  }, [mounted]);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,7 +30,11 @@ export function App() {
         </fieldset>
         {mounted && (
           <ecs-integration-guide
-            ref={guide}
+            onguide-change={(event) => {
+              if (event.target !== event.currentTarget) return; // only our element's events count
+              setRoleArn(event.detail.value);
+              setComplete(event.detail.complete);
+            }}
             className="card"
             name="role-arn"
             required
