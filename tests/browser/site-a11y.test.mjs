@@ -1,0 +1,59 @@
+// The built site through Chromium's accessibility tree (CDP's Accessibility.getFullAXTree): what a
+// screen reader navigates by holds the whole chosen method at load, not only what is near the view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage } from './harness.mjs';
+import { browser, origin, useSite } from './site-helpers.mjs';
+
+useSite();
+
+/**
+ * The headings, documents and Copy buttons of main that are rendered (not display: none; parts
+ * skipped by content-visibility count as rendered, as checkVisibility() says by default), each
+ * with whether the accessibility tree holds it (a node, not ignored, for its DOM node).
+ */
+async function inTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const count = await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[data-ax-probe]')) delete el.dataset.axProbe;
+    const shown = [...document.querySelectorAll('main :is(h2, h3, pre, button.copy)')].filter((el) => el.checkVisibility());
+    shown.forEach((el, i) => { el.dataset.axProbe = String(i); });
+    return shown.length;
+  });
+  await cdp.send('DOM.enable');
+  await cdp.send('Accessibility.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-ax-probe]' });
+  const probes = [];
+  for (const nodeId of nodeIds) {
+    const { node } = await cdp.send('DOM.describeNode', { nodeId });
+    const attrs = Object.fromEntries(node.attributes.reduce((pairs, v, i, all) => (i % 2 ? pairs : [...pairs, [v, all[i + 1]]]), []));
+    probes.push({ backend: node.backendNodeId, label: `${node.localName}${attrs.id ? `#${attrs.id}` : ''}${attrs['data-copy'] ? `[${attrs['data-copy']}]` : ''}${attrs['aria-labelledby'] ? `[${attrs['aria-labelledby']}]` : ''}` });
+  }
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const held = new Set(nodes.filter((n) => !n.ignored && n.backendDOMNodeId).map((n) => n.backendDOMNodeId));
+  await cdp.detach();
+  assert.equal(probes.length, count);
+  return probes.map((p) => ({ ...p, held: held.has(p.backend) }));
+}
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`at load the accessibility tree holds every heading, document and Copy button of the chosen method and way (${name})`, async () => {
+    const { page, context } = await openPage(browser, `${origin}/`, { viewport });
+    for (const way of [null, 'aws-cli']) {
+      if (way) {
+        await page.check(`[name="way-cross-account"][value="${way}"]`);
+        await page.evaluate(() => window.scrollTo(0, 0));
+      }
+      const probes = await inTree(page);
+      const labels = probes.map((p) => p.label);
+      // The chosen method's steps are there to be checked at all.
+      if (!way) for (const n of [1, 2, 3, 4]) assert.ok(labels.includes(`h3#cross-account-step-${n}`), `${name} ${way}: step ${n} rendered`);
+      assert.ok(labels.some((l) => l.startsWith('button')), `${name} ${way}: Copy buttons rendered`);
+      if (way) assert.ok(labels.includes('pre[title-cross-account-aws-cli]'), `${name} ${way}: its script rendered`);
+      const missing = probes.filter((p) => !p.held).map((p) => p.label);
+      assert.deepEqual(missing, [], `${name}, way ${way ?? 'console'}: left out of the accessibility tree`);
+    }
+    await context.close();
+  });
+}
