@@ -57,3 +57,49 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await context.close();
   });
 }
+
+/** Records what the live regions of the page and of its open shadow roots say: each new text. */
+async function listen(page) {
+  await page.evaluate(() => {
+    window.said = [];
+    const roots = [document, ...[...document.querySelectorAll('*')].map((el) => el.shadowRoot).filter(Boolean)];
+    for (const root of roots) {
+      for (const region of root.querySelectorAll('[aria-live], [role="status"], [role="alert"]')) {
+        let last = region.textContent.trim();
+        new MutationObserver(() => {
+          const text = region.textContent.trim();
+          if (text && text !== last && !region.hidden) window.said.push(text);
+          last = text;
+        }).observe(region, { childList: true, characterData: true, subtree: true });
+      }
+    }
+  });
+}
+const said = (page) => page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(window.said), 50); }));
+
+test('a live region speaks once when readiness changes, and an error when it appears, not per keystroke', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await page.fill('[name="shippable-aws-account-id"]', '210987654321');
+  await page.fill('[name="external-id"]', '57b3a1c2d4e5f60718293a4b');
+  await listen(page);
+  await page.type('[name="aws-account-id"]', '123456789012');
+  assert.deepEqual(await said(page), ['3 of 3 values set: every document is ready.']);
+  await page.fill('[name="aws-account-id"]', '');
+  await page.type('[name="aws-account-id"]', '12345');
+  await page.keyboard.press('Tab');
+  const error = (await page.textContent('[data-error-for="aws-account-id"]')).trim();
+  assert.ok(error, 'an error is shown');
+  assert.deepEqual(await said(page), ['3 of 3 values set: every document is ready.',
+    '2 of 3 values set: the documents show placeholders where the others go.', error]);
+  await context.close();
+});
+
+test('the embed demo says once that the Role ARN is filled in, not per keystroke', async () => {
+  const { page, context } = await openPage(browser, `${origin}/embed/demo.html`, { waitReady: false });
+  await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
+  await listen(page);
+  await page.locator('ecs-integration-guide [name="aws-account-id"]').pressSequentially('123456789012');
+  assert.equal(await page.inputValue('#role-arn'), 'arn:aws:iam::123456789012:role/shippable-role-to-allow-ecs-access');
+  assert.deepEqual(await said(page), ['Role ARN filled in from the guide.']);
+  await context.close();
+});
