@@ -354,7 +354,7 @@ export function connect(root, engine, onChange = () => {}) {
     if (!source) return;
     const text = source.textContent;
     const ok = await copyText(text, root);
-    const title = root.getElementById(button.getAttribute('aria-describedby') || '')?.textContent;
+    const title = root.getElementById((button.getAttribute('aria-labelledby') || '').split(' ').pop())?.textContent;
     const unfilled = source.dataset.complete === 'false' ? placeholders(text) : 0;
     const still = unfilled ? `, with ${unfilled} placeholder${unfilled > 1 ? 's' : ''} still to fill` : '';
     flash(button, ok ? `Copied${still}` : 'Copy failed');

@@ -103,3 +103,39 @@ test('the embed demo says once that the Role ARN is filled in, not per keystroke
   assert.deepEqual(await said(page), ['Role ARN filled in from the guide.']);
   await context.close();
 });
+
+/** The accessibility tree's buttons and groups (role, name) of the page, shadow roots included. */
+async function named(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? '' }));
+}
+
+test('Copy and Download buttons name their document, and code blocks are groups carrying their name (page, element, embedding page)', async () => {
+  for (const [path, copies] of [['/', null], ['/embedding.html', 7], ['/embed/demo.html', null]]) {
+    const { page, context } = await openPage(browser, `${origin}${path}`, { waitReady: path !== '/embed/demo.html' });
+    if (path === '/embed/demo.html') await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
+    const nodes = await named(page);
+    const buttons = nodes.filter((n) => n.role === 'button' && /^(Copy|Download)\b/.test(n.name));
+    assert.ok(buttons.length >= (copies ?? 3), `${path}: buttons ${buttons.length}`);
+    if (copies) assert.equal(buttons.filter((b) => b.name.startsWith('Copy')).length, copies, path);
+    const bare = buttons.filter((b) => ['Copy', 'Download', 'Copied'].includes(b.name.trim()));
+    assert.deepEqual(bare, [], `${path}: buttons named only for what they do`);
+    if (path === '/') {
+      const names = buttons.map((b) => b.name);
+      assert.ok(names.includes('Copy Complete trust policy'), names.join(' | '));
+    }
+    // Every focusable code block is a group named for its document.
+    const pres = await page.evaluate(() => {
+      const roots = [document, ...[...document.querySelectorAll('*')].map((el) => el.shadowRoot).filter(Boolean)];
+      return roots.flatMap((r) => [...r.querySelectorAll('pre[tabindex]')]).map((p) => p.getAttribute('role'));
+    });
+    assert.ok(pres.length > 0);
+    assert.deepEqual(pres.filter((r) => r !== 'group'), [], `${path}: code blocks without role=group`);
+    const groups = nodes.filter((n) => n.role === 'group' && n.name);
+    if (path === '/') assert.ok(groups.some((g) => g.name === 'Complete trust policy'));
+    if (copies) assert.equal(groups.filter((g) => / example$/.test(g.name) || g.name === 'Example').length, copies);
+    await context.close();
+  }
+});
