@@ -139,3 +139,40 @@ test('Copy and Download buttons name their document, and code blocks are groups 
     await context.close();
   }
 });
+
+test('heading names carry no "#" from the anchor\'s generated content', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  const headings = (await named(page)).filter((n) => n.role === 'heading');
+  assert.ok(headings.some((h) => h.name === 'Your values'), headings.map((h) => h.name).join(' | '));
+  assert.deepEqual(headings.filter((h) => h.name.includes('#')).map((h) => h.name), []);
+  await context.close();
+});
+
+test('print: dark on light with Dark chosen, the guide as first written printed open, no focus ring', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`, { colorScheme: 'dark' });
+  await page.check('[name="theme"][value="dark"]');
+  await page.focus('[data-document="cross-account-permissions-policy"] pre');
+  await page.emulateMedia({ media: 'print' });
+  const seen = await page.evaluate(() => {
+    const luminance = (color) => {
+      const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const main = document.querySelector('main');
+    const pre = document.activeElement;
+    const original = document.querySelector('[data-method="cross-account"] details.original:not([open]) .original-text');
+    return {
+      text: luminance(getComputedStyle(main).color),
+      ground: luminance(getComputedStyle(document.body).backgroundColor),
+      outline: getComputedStyle(pre).outlineStyle,
+      focused: pre.tagName,
+      original: original ? original.getBoundingClientRect().height : -1,
+    };
+  });
+  assert.equal(seen.focused, 'PRE');
+  assert.ok(seen.text < 0.3, `text luminance ${seen.text}`);
+  assert.ok(seen.ground > 0.9, `background luminance ${seen.ground}`);
+  assert.equal(seen.outline, 'none');
+  assert.ok(seen.original > 0, `a collapsed original wording prints with its text (height ${seen.original})`);
+  await context.close();
+});
