@@ -2,7 +2,7 @@
 // The small build comes first (the six documents); the full one (merge, check, code) when needed.
 // Also the page's own parts: method and way (in the link), theme, "On this page", readiness.
 import init, { LiveGuide } from './pkg/ecs_guide.js';
-import { connect, choose } from './live.js';
+import { connect, choose, announce } from './live.js';
 import { engineOf, loadFullWhenNeeded } from './engine.js';
 import { ID_KEYS, READINESS } from './generated/facts.js';
 
@@ -81,7 +81,14 @@ function readiness(guide) {
   const held = Object.values(guide.outputs).some((output) => output.held);
   const text = READINESS[held ? 'held' : set === ID_KEYS.length ? 'ready' : 'waiting']
     .replace('{set}', set).replace('{total}', ID_KEYS.length);
-  if (line.textContent !== text) line.textContent = text;
+  if (line.textContent !== text) {
+    // Said once when it changes (not per keystroke, not at load: the line is there to read), except
+    // when a hold on values from a link ends: links.js says that, and what it made ready.
+    if (readiness.said !== undefined && !readiness.held) announce(document, text);
+    line.textContent = text;
+  }
+  readiness.said = text;
+  readiness.held = held;
   line.dataset.complete = String(set === ID_KEYS.length && !held);
   const own = guide.inputs['aws-account-id'];
   const theirs = guide.inputs['shippable-aws-account-id'];

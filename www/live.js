@@ -55,10 +55,19 @@ export async function copyText(text, root) {
   }
 }
 
-/** Says something to screen readers through the root's live region. */
+/**
+ * Says something to screen readers through the root's live region (polite): what is said in one
+ * task (an error that appears and the readiness it changes) is said together, once.
+ */
 export function announce(root, message) {
   const region = root.querySelector('[data-announce]');
-  if (region) region.textContent = message;
+  if (!region) return;
+  if (region.pending) return void region.pending.push(message);
+  region.pending = [message];
+  queueMicrotask(() => {
+    region.textContent = region.pending.join(' ');
+    region.pending = null;
+  });
 }
 
 /** Shows a short confirmation on a button, then its label again. */
@@ -207,6 +216,8 @@ export function connect(root, engine, onChange = () => {}) {
   // Every output and input state handed out so far: an update may bring only what changed.
   const guide = { complete: false, outputs: {}, inputs: {} };
   let errorSignature = '';
+  // The error each field shows (its code): one is announced when it appears, not per keystroke.
+  const heard = {};
   // What is shown of what an engine hands back: as it is, unless a view is set (links.js holds the
   // documents made with values from a link through one). Every update goes through it, whichever
   // engine is in use: the small build's, the full build's, or a fresh one after a failure.
@@ -244,6 +255,7 @@ export function connect(root, engine, onChange = () => {}) {
       for (const el of findings[id] || []) showFindings(el, output.findings);
     }
     let signature = '';
+    const appeared = [];
     for (const [key, input] of Object.entries(changes.inputs)) {
       guide.inputs[key] = input;
       setText(names[key], input.shown);
@@ -253,11 +265,15 @@ export function connect(root, engine, onChange = () => {}) {
         && (left.has(key) || !stillTyping(input.error.code, control)) ? input.error.message : '';
       signature += `\u0000${input.error ? input.error.message : ''}`;
       setText(errors[key], error);
+      const code = error ? input.error.code : '';
+      if (code && code !== heard[key] && errors[key]) appeared.push(error);
+      heard[key] = code;
       if (control) {
         if (error) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
       }
     }
+    if (appeared.length) announce(root, appeared.join(' '));
     if ('partition' in changes.inputs) followPartition(consoles, guide.inputs.partition);
     if (changed || signature !== errorSignature) {
       errorSignature = signature;
@@ -338,7 +354,7 @@ export function connect(root, engine, onChange = () => {}) {
     if (!source) return;
     const text = source.textContent;
     const ok = await copyText(text, root);
-    const title = root.getElementById(button.getAttribute('aria-describedby') || '')?.textContent;
+    const title = root.getElementById((button.getAttribute('aria-labelledby') || '').split(' ').pop())?.textContent;
     const unfilled = source.dataset.complete === 'false' ? placeholders(text) : 0;
     const still = unfilled ? `, with ${unfilled} placeholder${unfilled > 1 ? 's' : ''} still to fill` : '';
     flash(button, ok ? `Copied${still}` : 'Copy failed');

@@ -77,7 +77,7 @@ pub fn output_block(output: &Output, guide: &Guide) -> String {
     let id = output.id.id();
     let download = if downloadable(output.id) {
         format!(
-            "<button type=\"button\" class=\"download\" data-download=\"output-{id}\" data-filename=\"{file}\">Download</button>",
+            "<button type=\"button\" class=\"download\" id=\"download-{id}\" aria-labelledby=\"download-{id} title-{id}\" data-download=\"output-{id}\" data-filename=\"{file}\">Download</button>",
             file = download_name(output.id),
         )
     } else {
@@ -101,9 +101,9 @@ pub fn output_block(output: &Output, guide: &Guide) -> String {
     format!(
         "<figure class=\"document\" data-document=\"{id}\"{state}>\
 <figcaption class=\"frame-head\"><span class=\"frame-title\"><span class=\"document-title\" id=\"title-{id}\">{title}</span>{badge}</span>\
-<span class=\"document-actions\"><button type=\"button\" class=\"copy\" data-copy=\"output-{id}\" aria-describedby=\"title-{id}\">Copy</button>{download}</span>\
+<span class=\"document-actions\"><button type=\"button\" class=\"copy\" id=\"copy-{id}\" aria-labelledby=\"copy-{id} title-{id}\" data-copy=\"output-{id}\">Copy</button>{download}</span>\
 <span class=\"where\"><span class=\"where-label\">{where_label}</span> {where_}</span></figcaption>\
-<pre tabindex=\"0\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
+<pre tabindex=\"0\" role=\"group\" aria-labelledby=\"title-{id}\"><code id=\"output-{id}\" data-output=\"{id}\" data-complete=\"{complete}\">{text}</code></pre>\
 <p class=\"document-status\" data-status-for=\"{id}\" data-complete=\"{complete}\">{status}</p>{extras}</figure>\n",
         state = if state(output) == "explanation" { " data-state=\"explanation\"" } else { "" },
         text = if written_by_script(output.id) { String::new() } else { escaped(&output.text) },
@@ -212,16 +212,25 @@ fn findings_list(output: &Output) -> String {
     )
 }
 
-/// A plain code block with a copy button.
+/// A plain code block with a copy button, both named for what the block is ("HTML example").
 pub fn code(lang: &str, text: &str) -> String {
     let class = if lang.is_empty() {
         String::new()
     } else {
         format!(" class=\"language-{}\"", escaped(lang))
     };
+    let name = match lang {
+        "" => "Example".to_owned(),
+        "js" | "javascript" => "JavaScript example".to_owned(),
+        "ts" | "typescript" => "TypeScript example".to_owned(),
+        "jsx" | "tsx" => "React example".to_owned(),
+        "sh" | "bash" | "shell" => "Shell example".to_owned(),
+        other => format!("{} example", escaped(&other.to_uppercase())),
+    };
     format!(
-        "<div class=\"document-body\"><pre tabindex=\"0\"><code{class}>{}</code></pre>\
-<button type=\"button\" class=\"copy\" data-copy-previous>Copy</button></div>\n",
-        escaped(text)
+        "<div class=\"document-body\"><pre tabindex=\"0\" role=\"group\" aria-label=\"{name}\"><code{class}>{}</code></pre>\
+<button type=\"button\" class=\"copy\" aria-label=\"Copy the {lower}\" data-copy-previous>Copy</button></div>\n",
+        escaped(text),
+        lower = if lang.is_empty() { "example".to_owned() } else { name.clone() },
     )
 }
