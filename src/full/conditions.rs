@@ -87,12 +87,126 @@ fn texts(value: &Value) -> Vec<String> {
     }
 }
 
+/// One entry of a `Condition` (an operator on a key, with its values), read once per paste.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The operator split as [`parse_operator`] does; `None` when IAM has no such operator.
+    operator: Option<(Option<&'static str>, String, bool)>,
+    key: String,
+    values: Vec<String>,
+    /// `operator|key|values` (lowercase operator and key, values sorted): equal for entries
+    /// that ask the same of a request.
+    pub name: String,
+}
+
+/// A statement's `Condition`, read once per paste and decided per action from that.
+#[derive(Clone, Debug)]
+pub enum Condition {
+    /// No condition (or not an object): it holds.
+    Absent,
+    /// An operator whose keys are not an object: it never holds.
+    Malformed,
+    /// Every entry, in order.
+    Entries(Vec<Entry>),
+}
+
+/// True when every request of every action can hold `key` and the guide fixes no value of it: a
+/// global `aws:` key ([`RealAction::may_hold_key`]).
+fn global(key: &str) -> bool {
+    key.len() >= 4 && key.as_bytes()[..4].eq_ignore_ascii_case(b"aws:")
+}
+
+impl Condition {
+    /// Reads a statement's `Condition` value.
+    pub fn parse(condition: Option<&Value>) -> Condition {
+        let Some(Value::Object(operators)) = condition else {
+            return Condition::Absent;
+        };
+        let mut entries = Vec::new();
+        for (operator, keys) in operators {
+            let Value::Object(keys) = keys else {
+                return Condition::Malformed;
+            };
+            for (key, values) in keys {
+                let values = texts(values);
+                let mut sorted = values.clone();
+                sorted.sort();
+                entries.push(Entry {
+                    operator: parse_operator(operator),
+                    key: key.clone(),
+                    values,
+                    name: format!(
+                        "{}|{}|{}",
+                        operator.to_ascii_lowercase(),
+                        key.to_ascii_lowercase(),
+                        sorted.join("\u{0}")
+                    ),
+                });
+            }
+        }
+        Condition::Entries(entries)
+    }
+
+    /// The condition's reading ([`Condition::reading`]) when it is the same for every action: no
+    /// condition, an operator IAM does not have, or only global keys (each entry then depends on
+    /// the request).
+    pub fn fixed(&self) -> Option<(Truth, Vec<usize>)> {
+        match self {
+            Condition::Absent => Some((Truth::Holds, Vec::new())),
+            Condition::Malformed => Some((Truth::Never, Vec::new())),
+            Condition::Entries(entries) if entries.iter().any(|e| e.operator.is_none()) => {
+                Some((Truth::Never, Vec::new()))
+            }
+            Condition::Entries(entries) if entries.iter().all(|e| global(&e.key)) => {
+                if entries.is_empty() {
+                    Some((Truth::Holds, Vec::new()))
+                } else {
+                    Some((Truth::Depends, (0..entries.len()).collect()))
+                }
+            }
+            Condition::Entries(_) => None,
+        }
+    }
+
+    /// The entries, in order (none when absent or malformed).
+    pub fn entries(&self) -> &[Entry] {
+        match self {
+            Condition::Entries(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The condition's truth for `action`, with the positions (in [`Condition::entries`]) of the
+    /// entries it depends on when it depends on the request: a condition whose entries are among
+    /// another's holds whenever that other one holds.
+    pub fn reading(&self, action: &RealAction) -> (Truth, Vec<usize>) {
+        let entries = match self {
+            Condition::Absent => return (Truth::Holds, Vec::new()),
+            Condition::Malformed => return (Truth::Never, Vec::new()),
+            Condition::Entries(entries) => entries,
+        };
+        let mut depends = Vec::new();
+        for (n, e) in entries.iter().enumerate() {
+            match entry(e, action) {
+                Truth::Never => return (Truth::Never, Vec::new()),
+                Truth::Depends => depends.push(n),
+                Truth::Holds => {}
+            }
+        }
+        if depends.is_empty() {
+            (Truth::Holds, depends)
+        } else {
+            (Truth::Depends, depends)
+        }
+    }
+}
+
 /// One operator on one key, for `action`'s requests.
-fn entry(operator: &str, key: &str, values: &Value, action: &RealAction) -> Truth {
-    let Some((set, base, if_exists)) = parse_operator(operator) else {
+fn entry(entry: &Entry, action: &RealAction) -> Truth {
+    let Some((set, base, if_exists)) = &entry.operator else {
         return Truth::Never;
     };
-    let values = texts(values);
+    let (set, if_exists, key, values) = (*set, *if_exists, entry.key.as_str(), &entry.values);
     let negated = base.contains("not");
     let truth = |b: bool| if b { Truth::Holds } else { Truth::Never };
     if !action.may_hold_key(key) {
@@ -140,43 +254,7 @@ fn entry(operator: &str, key: &str, values: &Value, action: &RealAction) -> Trut
 
 /// The `Condition` of a statement for `action`'s requests: every operator and key must hold.
 pub fn truth(condition: Option<&Value>, action: &RealAction) -> Truth {
-    reading(condition, action).0
-}
-
-/// The condition's truth for `action`, with the entries (operator, key, values) it depends on
-/// when it depends on the request: a condition whose entries are among another's holds whenever
-/// that other one holds.
-pub fn reading(condition: Option<&Value>, action: &RealAction) -> (Truth, Vec<String>) {
-    let Some(Value::Object(operators)) = condition else {
-        return (Truth::Holds, Vec::new());
-    };
-    let mut depends = Vec::new();
-    for (operator, keys) in operators {
-        let Value::Object(keys) = keys else {
-            return (Truth::Never, Vec::new());
-        };
-        for (key, values) in keys {
-            match entry(operator, key, values, action) {
-                Truth::Never => return (Truth::Never, Vec::new()),
-                Truth::Depends => {
-                    let mut values = texts(values);
-                    values.sort();
-                    depends.push(format!(
-                        "{}|{}|{}",
-                        operator.to_ascii_lowercase(),
-                        key.to_ascii_lowercase(),
-                        values.join("\u{0}")
-                    ));
-                }
-                Truth::Holds => {}
-            }
-        }
-    }
-    if depends.is_empty() {
-        (Truth::Holds, depends)
-    } else {
-        (Truth::Depends, depends)
-    }
+    Condition::parse(condition).reading(action).0
 }
 
 #[cfg(test)]

@@ -6,111 +6,16 @@
 //! resource templates rather than its name, so the matching is done once per paste.
 
 use super::Scope;
-use crate::full::actions::{covers, glob_matches, intersects, RealAction};
-use crate::full::conditions::{reading, Truth};
+use crate::full::actions::RealAction;
+use crate::full::conditions::{Condition, Truth};
 use crate::full::policy::strings;
 use crate::full::wildcards::{Pattern, Question, Text};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// How much of an action's resources a statement's `Resource` or `NotResource` reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Reach {
-    All,
-    Some,
-    None,
-}
+mod resources;
 
-/// An ARN template of the reference with the partition and account filled in; every other part
-/// (region, names) stands for any value (`*`).
-fn fill(template: &str, scope: Scope<'_>) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(match &rest[start..end] {
-            "${Partition}" => scope.partition,
-            "${Account}" => scope.account.unwrap_or("*"),
-            _ => "*",
-        });
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// An ARN pattern compared with a resource's filled template segment by segment, as IAM compares
-/// ARNs (a wildcard does not reach past a `:` into the next segment; the last segment of the
-/// pattern takes in the rest). `all`: every ARN of the template matches; otherwise `some`.
-fn arn_match(pattern: &str, target: &str, all: bool) -> bool {
-    if pattern.chars().all(|c| c == '*') && !pattern.is_empty() {
-        return true;
-    }
-    let parts: Vec<&str> = pattern.splitn(6, ':').collect();
-    let mut rest = target;
-    for (n, part) in parts.iter().enumerate() {
-        let segment = if n + 1 == parts.len() {
-            std::mem::take(&mut rest)
-        } else {
-            match rest.split_once(':') {
-                Some((segment, after)) => {
-                    rest = after;
-                    segment
-                }
-                None => return false,
-            }
-        };
-        let ok = if all {
-            covers(part, segment, false)
-        } else {
-            intersects(part, segment)
-        };
-        if !ok {
-            return false;
-        }
-    }
-    true
-}
-
-fn resource_reach(statement: &Map<String, Value>, action: &RealAction, scope: Scope<'_>) -> Reach {
-    let (not, patterns) = match statement.get("NotResource") {
-        Some(value) => (true, strings(Some(value))),
-        None => (false, strings(statement.get("Resource"))),
-    };
-    // Per resource a request names: (every one of them matched, some of them matched).
-    let per_target: Vec<(bool, bool)> = if action.resource_templates().next().is_none() {
-        // The request's resource is "*" itself: a pattern matches it or not.
-        let hit = patterns.iter().any(|p| glob_matches(p, "*", false));
-        vec![(hit, hit)]
-    } else {
-        action
-            .resource_templates()
-            .map(|t| {
-                let target = fill(t, scope);
-                let all = patterns.iter().any(|p| arn_match(p, &target, true));
-                let some = all || patterns.iter().any(|p| arn_match(p, &target, false));
-                (all, some)
-            })
-            .collect()
-    };
-    // NotResource reaches what no pattern matches.
-    let per_target = per_target
-        .into_iter()
-        .map(|(all, some)| if not { (!some, !all) } else { (all, some) });
-    let (mut every, mut any) = (true, false);
-    for (all, some) in per_target {
-        every &= all;
-        any |= some;
-    }
-    match (every, any) {
-        (true, _) => Reach::All,
-        (false, true) => Reach::Some,
-        (false, false) => Reach::None,
-    }
-}
+use resources::{fill, resource_reach, ArnPattern, Reach, Target};
 
 /// A statement's `Action` (false) or `NotAction` (true) patterns, read once.
 fn action_patterns(statement: &Map<String, Value>) -> (bool, Vec<Pattern>) {
@@ -160,81 +65,78 @@ pub(super) enum Outcome {
     Missing,
 }
 
-impl Memo<'_> {
-    /// True when every resource of `action` that the Allow `allow`'s `Resource` reaches is one
-    /// the Deny `deny`'s `Resource` names (each pattern of the one within a pattern of the
-    /// other). Which of the Allow's patterns reach is kept per templates, which the Deny covers
-    /// per pair of statements: each is decided once per paste.
-    fn within(&mut self, allow: usize, deny: usize, class: usize, action: &RealAction) -> bool {
-        let (a, d) = (self.statements[allow], self.statements[deny]);
-        if a.contains_key("NotResource") || d.contains_key("NotResource") {
-            return false;
+/// What the test of one condition entry needs to know of it, from its name (see [`implied`]).
+struct Fact {
+    /// Its key, lowercase.
+    key: Option<String>,
+    /// It asks only that its key be present (`Null` false).
+    present: bool,
+    /// It needs its key's value (not `Null`, negated, `…IfExists` or `ForAllValues`).
+    valued: bool,
+}
+
+impl Fact {
+    fn new(name: &str) -> Fact {
+        let operator = name.split('|').next().unwrap_or_default();
+        Fact {
+            key: name.split('|').nth(1).map(str::to_owned),
+            present: name.starts_with("null|") && name.ends_with("|false"),
+            valued: !operator.starts_with("null")
+                && !operator.contains("not")
+                && !operator.ends_with("ifexists")
+                && !operator.starts_with("forallvalues"),
         }
-        let scope = self.scope;
-        let reaches = self.reaches.entry((allow, class)).or_insert_with(|| {
-            let targets: Vec<String> = action
-                .resource_templates()
-                .map(|t| fill(t, scope))
-                .collect();
-            strings(a.get("Resource"))
-                .iter()
-                .map(|p| {
-                    if targets.is_empty() {
-                        glob_matches(p, "*", false)
-                    } else {
-                        targets.iter().any(|t| arn_match(p, t, false))
-                    }
-                })
-                .collect()
-        });
-        let reaches = reaches.clone();
-        let allowed = strings(a.get("Resource"));
-        let covered = self
-            .covered
-            .entry((allow, deny))
-            .or_insert_with(|| vec![None; allowed.len()]);
-        reaches
-            .iter()
-            .zip(covered.iter_mut())
-            .zip(&allowed)
-            .all(|((reached, covered), p)| {
-                !reached
-                    || *covered.get_or_insert_with(|| {
-                        strings(d.get("Resource"))
-                            .iter()
-                            .any(|x| arn_match(x, p, true))
-                    })
-            })
     }
 }
 
-/// True when a condition entry holds whenever all of `when` hold: it is one of them, or it asks
-/// only that a key be present (`Null` false) and one of them needs that key's value.
-fn implied(entry: &str, when: &[String]) -> bool {
-    let key_of = |e: &str| e.split('|').nth(1).map(str::to_owned);
-    when.iter().any(|w| w == entry)
-        || (entry.starts_with("null|")
-            && entry.ends_with("|false")
+/// True when a condition entry holds whenever all of `when` (sorted) hold: it is one of them, or
+/// it asks only that a key be present (`Null` false) and one of them needs that key's value.
+fn implied(facts: &[Fact], entry: u32, when: &[u32]) -> bool {
+    let fact = &facts[entry as usize];
+    when.binary_search(&entry).is_ok()
+        || (fact.present
             && when.iter().any(|w| {
-                let operator = w.split('|').next().unwrap_or_default();
-                key_of(w) == key_of(entry)
-                    && !operator.starts_with("null")
-                    && !operator.contains("not")
-                    && !operator.ends_with("ifexists")
-                    && !operator.starts_with("forallvalues")
+                let other = &facts[*w as usize];
+                other.key == fact.key && other.valued
             }))
+}
+
+/// One pasted statement, read once per check.
+struct Read<'a> {
+    deny: bool,
+    /// Its action patterns.
+    actions: (bool, Vec<Pattern>),
+    /// Whether it applies to every action, when one of its patterns is nothing but `*` (it
+    /// names every action).
+    every: Option<bool>,
+    not_resource: bool,
+    /// Its `Resource` patterns.
+    resources: Vec<&'a str>,
+    /// Its `NotResource` patterns if it has them, else its `Resource` patterns: as written, and read.
+    reach_text: Vec<&'a str>,
+    reach: Vec<ArnPattern>,
+    condition: Condition,
+    /// Its condition's reading (the numbers of the entries it depends on, sorted) when it is the
+    /// same for every action.
+    fixed: Option<(Truth, Vec<u32>)>,
+    /// By position in the condition: the number of the entry's name (see [`Memo::facts`]).
+    entries: Vec<u32>,
 }
 
 /// What one check keeps between the real actions it decides (see the module's comment).
 pub(super) struct Memo<'a> {
     statements: &'a [&'a Map<String, Value>],
     scope: Scope<'a>,
-    /// Each statement's action patterns.
-    actions: Vec<(bool, Vec<Pattern>)>,
+    /// Each statement, read.
+    read: Vec<Read<'a>>,
+    /// By number, each distinct condition entry's name, read.
+    facts: Vec<Fact>,
     /// The distinct lists of resource templates met so far, each with its number.
     templates: HashMap<Vec<&'static str>, usize>,
     /// By templates' number, then statement: the statement's reach.
     reach: Vec<Vec<Option<Reach>>>,
+    /// By templates' number: the templates, filled in and read.
+    targets: Vec<Vec<Target>>,
     /// By (allow, templates' number): which of the Allow's resource patterns reach them.
     reaches: HashMap<(usize, usize), Vec<bool>>,
     /// By (allow, deny): which of the Allow's resource patterns the Deny's cover (each decided
@@ -245,22 +147,78 @@ pub(super) struct Memo<'a> {
 }
 
 /// What one statement does for one action: its hold, whether a Deny, and what its condition
-/// depends on.
-type Held = (Hold, bool, Vec<String>);
+/// depends on (the numbers of its entries, sorted).
+type Held = (Hold, bool, Vec<u32>);
 
 impl<'a> Memo<'a> {
     pub(super) fn new(statements: &'a [&'a Map<String, Value>], scope: Scope<'a>) -> Memo<'a> {
+        let mut names: HashMap<String, u32> = HashMap::new();
+        let mut facts = Vec::new();
+        let read = statements
+            .iter()
+            .map(|statement| {
+                let condition = Condition::parse(statement.get("Condition"));
+                let entries = condition
+                    .entries()
+                    .iter()
+                    .map(|e| {
+                        *names.entry(e.name.clone()).or_insert_with(|| {
+                            facts.push(Fact::new(&e.name));
+                            facts.len() as u32 - 1
+                        })
+                    })
+                    .collect::<Vec<u32>>();
+                let fixed = condition
+                    .fixed()
+                    .map(|(truth, depends)| (truth, numbers(&entries, depends)));
+                let reach_text = match statement.get("NotResource") {
+                    Some(value) => strings(Some(value)),
+                    None => strings(statement.get("Resource")),
+                };
+                let every = match statement.get("NotAction") {
+                    Some(value) => (true, strings(Some(value))),
+                    None => (false, strings(statement.get("Action"))),
+                };
+                let every = every
+                    .1
+                    .iter()
+                    .any(|p| !p.is_empty() && p.chars().all(|c| c == '*'))
+                    .then_some(!every.0);
+                Read {
+                    every,
+                    reach: reach_text.iter().map(|p| ArnPattern::new(p)).collect(),
+                    reach_text,
+                    deny: statement.get("Effect").and_then(Value::as_str) == Some("Deny"),
+                    actions: action_patterns(statement),
+                    not_resource: statement.contains_key("NotResource"),
+                    resources: strings(statement.get("Resource")),
+                    condition,
+                    fixed,
+                    entries,
+                }
+            })
+            .collect();
         Memo {
             statements,
             scope,
-            actions: statements.iter().map(|s| action_patterns(s)).collect(),
+            read,
+            facts,
             templates: HashMap::new(),
             reach: Vec::new(),
+            targets: Vec::new(),
             reaches: HashMap::new(),
             covered: HashMap::new(),
             decided: HashMap::new(),
         }
     }
+}
+
+/// The numbers (sorted, once each) of the entries at `positions` of a condition numbered `entries`.
+fn numbers(entries: &[u32], positions: Vec<usize>) -> Vec<u32> {
+    let mut numbers: Vec<u32> = positions.into_iter().map(|n| entries[n]).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
 }
 
 pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
@@ -270,21 +228,38 @@ pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
     let class = *memo.templates.entry(templates).or_insert(known);
     if class == memo.reach.len() {
         memo.reach.push(vec![None; statements.len()]);
+        memo.targets.push(
+            action
+                .resource_templates()
+                .map(|t| Target::new(fill(t, scope)))
+                .collect(),
+        );
     }
     let name = Text::new(&action.name, Question::Matches, true);
     // Each statement that reaches some of the action's requests, with what its condition
     // depends on.
     let mut held: Vec<Held> = Vec::new();
-    for (index, statement) in statements.iter().enumerate() {
-        if !action_applies(&memo.actions[index], &name) {
+    for index in 0..statements.len() {
+        let read = &memo.read[index];
+        if !read
+            .every
+            .unwrap_or_else(|| action_applies(&read.actions, &name))
+        {
             continue;
         }
-        let reach = *memo.reach[class][index]
-            .get_or_insert_with(|| resource_reach(statement, action, scope));
+        let targets = &mut memo.targets[class];
+        let reach = *memo.reach[class][index].get_or_insert_with(|| resource_reach(read, targets));
         if reach == Reach::None {
             continue;
         }
-        let (condition, depends) = reading(statement.get("Condition"), action);
+        let read = &memo.read[index];
+        let (condition, depends) = match &read.fixed {
+            Some((truth, depends)) => (*truth, depends.clone()),
+            None => {
+                let (truth, depends) = read.condition.reading(action);
+                (truth, numbers(&read.entries, depends))
+            }
+        };
         if condition == Truth::Never {
             continue;
         }
@@ -293,7 +268,7 @@ pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
             full: reach == Reach::All && condition == Truth::Holds,
             on_resources: reach == Reach::Some,
         };
-        let deny = statement.get("Effect").and_then(Value::as_str) == Some("Deny");
+        let deny = read.deny;
         if deny && hold.full {
             // An explicit Deny wins over every Allow, whatever the order.
             return Outcome::Denied(hold);
@@ -304,13 +279,30 @@ pub(super) fn decide(memo: &mut Memo<'_>, action: &RealAction) -> Outcome {
     if let Some(outcome) = memo.decided.get(&key) {
         return *outcome;
     }
-    let outcome = weigh(memo, &key.1, class, action);
+    let outcome = weigh(memo, &key.1, class);
     memo.decided.insert(key, outcome);
     outcome
 }
 
+/// True when a Deny voids the Allow `allow` (of condition `when`): a Deny on all the resources
+/// the Allow reaches that holds whenever the Allow's condition does (the Deny's condition entries
+/// are among the Allow's). An Allow of all of an action's requests is never void.
+fn voided(
+    memo: &mut Memo<'_>,
+    denies: &[(Hold, &Vec<u32>)],
+    (allow, when): (Hold, &[u32]),
+    class: usize,
+) -> bool {
+    !allow.full
+        && denies.iter().any(|(deny, deny_when)| {
+            deny_when.iter().all(|e| implied(&memo.facts, *e, when))
+                && (!deny.on_resources || memo.within(allow.index, deny.index, class))
+        })
+}
+
 /// The outcome of the statements that hold for an action (none of them a Deny of all of it).
-fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize, action: &RealAction) -> Outcome {
+/// Which Allows a Deny voids is decided only as far as the outcome needs it.
+fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize) -> Outcome {
     let (mut allows, mut denies) = (Vec::new(), Vec::new());
     for (hold, deny, depends) in held {
         if *deny {
@@ -319,42 +311,53 @@ fn weigh(memo: &mut Memo<'_>, held: &[Held], class: usize, action: &RealAction) 
             allows.push((*hold, depends));
         }
     }
-    // An Allow is void where a Deny on all the resources holds whenever the Allow's condition
-    // does (the Deny's condition entries are among the Allow's).
-    allows.retain(|(allow, when)| {
-        allow.full
-            || !denies.iter().any(|(deny, deny_when)| {
-                deny_when.iter().all(|e| implied(e, when))
-                    && (!deny.on_resources || memo.within(allow.index, deny.index, class, action))
-            })
-    });
     let deny = denies.first().map(|(hold, _)| *hold);
-    let full = allows
-        .iter()
-        .find(|(hold, _)| hold.full)
-        .map(|(hold, _)| *hold);
-    match (full, allows.first(), deny) {
-        (Some(_), _, Some(deny)) => Outcome::Limited {
-            by: deny,
-            deny: true,
-            on_resources: deny.on_resources,
-        },
-        (Some(allow), _, None) => Outcome::Granted(allow.index),
-        (None, Some((by, _)), deny) => Outcome::Limited {
-            by: *by,
-            deny: false,
-            // Which requests are allowed depends on the resource when an Allow reaches only some
-            // resources under a condition that no Allow of every resource is sure to hold with.
-            on_resources: deny.is_some_and(|d| d.on_resources)
-                || allows.iter().any(|(some, some_when)| {
-                    some.on_resources
-                        && !allows.iter().any(|(every, every_when)| {
-                            !every.on_resources && every_when.iter().all(|e| implied(e, some_when))
-                        })
-                }),
-        },
-        // Nothing allows it and a Deny takes some of it: an Allow added cannot grant it.
-        (None, None, Some(deny)) => Outcome::Denied(deny),
-        (None, None, None) => Outcome::Missing,
+    // An Allow of all the requests is never void: the first of them decides.
+    if let Some((allow, _)) = allows.iter().find(|(hold, _)| hold.full) {
+        return match deny {
+            Some(deny) => Outcome::Limited {
+                by: deny,
+                deny: true,
+                on_resources: deny.on_resources,
+            },
+            None => Outcome::Granted(allow.index),
+        };
+    }
+    let mut first = None;
+    for (n, (allow, when)) in allows.iter().enumerate() {
+        if !voided(memo, &denies, (*allow, when), class) {
+            first = Some(n);
+            break;
+        }
+    }
+    let Some(first) = first else {
+        return match deny {
+            // Nothing allows it and a Deny takes some of it: an Allow added cannot grant it.
+            Some(deny) => Outcome::Denied(deny),
+            None => Outcome::Missing,
+        };
+    };
+    let by = allows[first].0;
+    // Which requests are allowed depends on the resource when an Allow reaches only some
+    // resources under a condition that no Allow of every resource is sure to hold with.
+    let on_resources = deny.is_some_and(|d| d.on_resources) || {
+        let mut kept = vec![allows[first]];
+        for (allow, when) in &allows[first + 1..] {
+            if !voided(memo, &denies, (*allow, when), class) {
+                kept.push((*allow, when));
+            }
+        }
+        let facts = &memo.facts;
+        kept.iter().any(|(some, some_when)| {
+            some.on_resources
+                && !kept.iter().any(|(every, every_when)| {
+                    !every.on_resources && every_when.iter().all(|e| implied(facts, *e, some_when))
+                })
+        })
+    };
+    Outcome::Limited {
+        by,
+        deny: false,
+        on_resources,
     }
 }
