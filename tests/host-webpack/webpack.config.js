@@ -30,4 +30,8 @@ module.exports = (env) => ({
   entry: './src/index.js',
   output: { path: path.resolve(env.out || 'dist'), clean: true },
   plugins: [new Page(), new FailOnWarnings()],
+  // webpack's size hint (244 KiB) counts the full build's .wasm (about 300 KiB), which the element
+  // loads only when the reader nears the merge, the check or the scripts: a host says so once, here,
+  // as the package README shows. Every other warning still fails the build.
+  performance: { assetFilter: (file) => !file.endsWith('.wasm') },
 });
