@@ -113,7 +113,7 @@ async function named(page) {
 }
 
 test('Copy and Download buttons name their document, and code blocks are groups carrying their name (page, element, embedding page)', async () => {
-  for (const [path, copies] of [['/', null], ['/embedding.html', 7], ['/embed/demo.html', null]]) {
+  for (const [path, copies] of [['/', null], ['/embedding.html', 8], ['/embed/demo.html', null]]) {
     const { page, context } = await openPage(browser, `${origin}${path}`, { waitReady: path !== '/embed/demo.html' });
     if (path === '/embed/demo.html') await page.waitForFunction(() => document.querySelector('ecs-integration-guide')?.guide);
     const nodes = await named(page);
